@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+export const AuditOutcome = z.enum(["success", "failure", "refused"]);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+export const AuditAction = z.enum([
+  "delete-all",
+  "delete-hub",
+  "delete-lock",
+  "delete-project-key",
+  "delete-org-keys",
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** The index row listed by GET /admin/audit. */
+export const AuditSummary = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  environment: z.string(),
+  action: AuditAction,
+  targetType: z.string(),
+  targetId: z.string(),
+  outcome: AuditOutcome,
+  reason: z.string().nullable(),
+  requestId: z.string(),
+  path: z.string(),
+});
+export type AuditSummary = z.infer<typeof AuditSummary>;
+
+/** The full record stored in R2 at its path; `hash` chains it to `prevHash`. */
+export const AuditRecord = AuditSummary.extend({
+  options: z.record(z.string(), z.unknown()),
+  plan: z.unknown().nullable(),
+  result: z.unknown().nullable(),
+  httpStatus: z.number().int(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+export const AuditListQuery = z.strictObject({
+  actor: z.string().max(320).optional(),
+  targetType: z.string().max(32).optional(),
+  targetId: z.string().max(200).optional(),
+  action: AuditAction.optional(),
+  outcome: AuditOutcome.optional(),
+  from: z.iso.datetime({ error: "must be an ISO 8601 UTC time" }).optional(),
+  to: z.iso.datetime({ error: "must be an ISO 8601 UTC time" }).optional(),
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuery>;
+
+export const AuditListResponse = z.object({
+  items: z.array(AuditSummary),
+  nextCursor: z.string().nullable(),
+});
+export type AuditListResponse = z.infer<typeof AuditListResponse>;
+
+export const AuditVerifyResponse = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z.object({ id: z.string(), seq: z.number().int(), reason: z.string() }).nullable(),
+});
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;

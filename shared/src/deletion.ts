@@ -1,0 +1,172 @@
+import { z } from "zod";
+import { TargetType } from "./ids.ts";
+
+export const DeletionMode = z.enum(["DELETE_DO_ONLY", "DELETE_DO_AND_EVENTS"], {
+  error: "must be DELETE_DO_ONLY or DELETE_DO_AND_EVENTS",
+});
+export type DeletionMode = z.infer<typeof DeletionMode>;
+
+export const JwkDeleteAction = z.enum(["NULLIFY", "DELETE"], { error: "must be NULLIFY or DELETE" });
+export type JwkDeleteAction = z.infer<typeof JwkDeleteAction>;
+
+/** A query flag: exactly `true` or `false`, nothing else (no `1`, `yes`, `TRUE`). */
+export const BooleanFlag = z
+  .enum(["true", "false"], { error: "must be true or false" })
+  .transform((v) => v === "true");
+
+export const LockDeleteQuery = z.strictObject({
+  mode: DeletionMode,
+  cascadeDeleteKeys: BooleanFlag.default(true),
+  dryRun: BooleanFlag.default(false),
+});
+export type LockDeleteQuery = z.infer<typeof LockDeleteQuery>;
+
+export const HubDeleteQuery = z.strictObject({
+  mode: DeletionMode,
+  dryRun: BooleanFlag.default(false),
+});
+export const ProjectKeyDeleteQuery = z.strictObject({
+  jwkDeleteAction: JwkDeleteAction.default("NULLIFY"),
+  dryRun: BooleanFlag.default(false),
+});
+export const DryRunOnlyQuery = z.strictObject({ dryRun: BooleanFlag.default(false) });
+
+/** One line of a plan: something that goes or something that stays. */
+export const PlanItem = z.object({
+  kind: z.enum([
+    "events",
+    "archive",
+    "do-state",
+    "d1-rows",
+    "jwk",
+    "jwk-reference",
+    "deployment",
+    "org-key",
+    "node-key",
+    "audit-log",
+    "api-keys",
+  ]),
+  label: z.string(),
+  count: z.number().int().nonnegative(),
+  table: z.string().optional(),
+  bytes: z.number().int().nonnegative().optional(),
+});
+export type PlanItem = z.infer<typeof PlanItem>;
+
+export const PlanWarning = z.object({
+  code: z.enum([
+    "ORPHANED_KEY_ASSIGNMENTS",
+    "NODES_MUST_REREGISTER",
+    "ENVIRONMENTS_UNDEPLOYED",
+    "RECENT_ACTIVITY",
+    "JWKS_DELETED",
+    "JWKS_NULLIFIED",
+    "EVENTS_KEPT",
+    "IRREVERSIBLE",
+  ]),
+  message: z.string(),
+});
+export type PlanWarning = z.infer<typeof PlanWarning>;
+
+export const PlanCounts = z.object({
+  events: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  d1Rows: z.record(z.string(), z.number().int().nonnegative()),
+  doInstances: z.number().int().nonnegative(),
+  jwks: z.number().int().nonnegative(),
+  environments: z.number().int().nonnegative(),
+  nodes: z.number().int().nonnegative(),
+});
+export type PlanCounts = z.infer<typeof PlanCounts>;
+
+/** The itemised dry-run plan: exactly what a deletion with the same options would do. */
+export const Plan = z.object({
+  target: z.object({ type: TargetType.or(z.literal("environment")), id: z.string(), label: z.string() }),
+  environment: z.string(),
+  options: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  delete: z.array(PlanItem),
+  keep: z.array(PlanItem),
+  counts: PlanCounts,
+  warnings: z.array(PlanWarning),
+  /** The facts the planToken is computed from; a 412 names those that changed. */
+  fingerprint: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export const Operation = z.object({
+  name: z.string(),
+  status: z.enum(["done", "skipped", "failed"]),
+  detail: z.string(),
+  count: z.number().int().nonnegative().optional(),
+  durationMs: z.number().nonnegative().optional(),
+});
+export type Operation = z.infer<typeof Operation>;
+
+export const DeletionSummary = z.object({
+  eventsDeleted: z.number().int().nonnegative(),
+  eventsArchived: z.number().int().nonnegative(),
+  bytesDeleted: z.number().int().nonnegative(),
+  d1RowsDeleted: z.record(z.string(), z.number().int().nonnegative()),
+  doInstancesDeleted: z.number().int().nonnegative(),
+  archivePath: z.string().nullable(),
+});
+export type DeletionSummary = z.infer<typeof DeletionSummary>;
+
+/** Fields every cleanup response (endpoints 1-3) shares; `duration` is in milliseconds. */
+const CleanupResultBase = z.object({
+  success: z.boolean(),
+  operations: z.array(Operation),
+  deletionSummary: DeletionSummary,
+  auditLogPath: z.string().nullable(),
+  duration: z.number().nonnegative(),
+  errors: z.array(z.string()),
+  dryRun: z.boolean().optional(),
+  plan: Plan.optional(),
+  planToken: z.string().optional(),
+  auditId: z.string().nullable().optional(),
+  requestId: z.string().optional(),
+});
+
+export const LockDeletionResponse = CleanupResultBase.extend({
+  lockId: z.string(),
+  mode: DeletionMode,
+  cascadeDeleteKeys: z.boolean(),
+});
+export type LockDeletionResponse = z.infer<typeof LockDeletionResponse>;
+
+export const HubDeletionResponse = CleanupResultBase.extend({ hubId: z.string(), mode: DeletionMode });
+export type HubDeletionResponse = z.infer<typeof HubDeletionResponse>;
+
+export const DeleteAllResponse = CleanupResultBase;
+export type DeleteAllResponse = z.infer<typeof DeleteAllResponse>;
+
+export const EnvironmentResult = z.object({
+  environmentName: z.string(),
+  success: z.boolean(),
+  message: z.string(),
+});
+export const ProjectKeyDeletionResponse = z.object({
+  success: z.boolean(),
+  deploymentResult: z.object({
+    success: z.boolean(),
+    message: z.string(),
+    environmentResults: z.array(EnvironmentResult),
+  }),
+  dryRun: z.boolean().optional(),
+  plan: Plan.optional(),
+  planToken: z.string().optional(),
+  auditLogPath: z.string().nullable().optional(),
+  auditId: z.string().nullable().optional(),
+});
+export type ProjectKeyDeletionResponse = z.infer<typeof ProjectKeyDeletionResponse>;
+
+export const OrgKeyDeletionResponse = z.object({
+  success: z.boolean(),
+  message: z.string(),
+  dryRun: z.boolean().optional(),
+  plan: Plan.optional(),
+  planToken: z.string().optional(),
+  auditLogPath: z.string().nullable().optional(),
+  auditId: z.string().nullable().optional(),
+});
+export type OrgKeyDeletionResponse = z.infer<typeof OrgKeyDeletionResponse>;
