@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort, run, startBackground, waitForHttp } from "./processes.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const API_DIR = path.join(ROOT, "api");
+const WRANGLER = path.join(API_DIR, "node_modules/.bin/wrangler");
+
+export interface ApiServerOptions {
+  port?: number;
+  /** Local D1/R2/DO state; a fresh temporary one when omitted. */
+  stateDir?: string;
+  adminKey?: string;
+  devPassword?: string;
+  seedScale?: number;
+  /** Seed demo data when the environment is empty (default true). */
+  seed?: boolean;
+  /** Overrides ENVIRONMENT_NAME (dev, stage, production). */
+  environmentName?: string;
+}
+
+export interface ApiServer {
+  url: string;
+  adminKey: string;
+  devPassword: string;
+  stateDir: string;
+  logFile: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the admin API in workerd through `wrangler dev` with real local D1, R2 and Durable Objects:
+ * applies the D1 migrations, starts the worker, waits for `/health`, then seeds demo data.
+ *
+ * @example
+ * const api = await startApi({ seedScale: 1 });
+ * await fetch(`${api.url}/health`);
+ * await api.stop();
+ */
+export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> {
+  const port = opts.port ?? (await freePort());
+  const stateDir = path.resolve(opts.stateDir ?? mkdtempSync(path.join(tmpdir(), "cleanup-api-")));
+  mkdirSync(stateDir, { recursive: true });
+  const adminKey = opts.adminKey ?? "dev-admin-key";
+  const devPassword = opts.devPassword ?? "dev-password";
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "true" };
+  const logFile = path.join(stateDir, "api.log");
+
+  await run(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
+    cwd: API_DIR,
+    env,
+  });
+
+  const vars = [`ADMIN_API_KEY:${adminKey}`, `DEV_LOGIN_PASSWORD:${devPassword}`];
+  if (opts.seedScale !== undefined) vars.push(`SEED_SCALE:${opts.seedScale}`);
+  if (opts.environmentName) vars.push(`ENVIRONMENT_NAME:${opts.environmentName}`);
+  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir];
+  args.push("--inspector-port", String(await freePort()), "--show-interactive-dev-session=false");
+  for (const v of vars) args.push("--var", v);
+  const proc = startBackground(WRANGLER, args, { cwd: API_DIR, env, logFile });
+
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/health`, 120_000, () => proc.child.exitCode === null);
+  } catch (err) {
+    await proc.stop();
+    throw new Error(`${(err as Error).message}\n--- api log ---\n${tail(logFile)}`);
+  }
+  const seeded = opts.seed === false ? false : await seedApi(url, adminKey, devPassword);
+  return { url, adminKey, devPassword, stateDir, logFile, seeded, stop: proc.stop };
+}
+
+/** Seeds demo data through the dev-only seed route; the api skips it when data is already there. */
+async function seedApi(url: string, adminKey: string, devPassword: string): Promise<boolean> {
+  const tokenRes = await fetch(`${url}/auth/dev/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: "admin@smartphonekey.com", password: devPassword }),
+  });
+  if (!tokenRes.ok) throw new Error(`dev token: ${tokenRes.status} ${await tokenRes.text()}`);
+  const { token } = (await tokenRes.json()) as { token: string };
+  const res = await fetch(`${url}/admin/dev/seed`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "X-Admin-API-Key": adminKey },
+  });
+  if (!res.ok) throw new Error(`seed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { seeded: boolean };
+  return body.seeded;
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-40).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}

@@ -1,0 +1,73 @@
+// `npm start`: the whole stack on this machine. The api runs in workerd (`wrangler dev`, real local
+// D1/R2/DO) with seeded demo data, the bff serves the built SPA in front of it. State is kept in
+// STATE_DIR (default .state/local) across runs; demo data is seeded only when the environment is empty.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startApi } from "./lib/api-server.ts";
+import { startBff } from "./lib/bff-server.ts";
+import { run } from "./lib/processes.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const env = process.env;
+const apiPort = Number(env.API_PORT ?? 8787);
+const bffPort = Number(env.BFF_PORT ?? 8080);
+const stateDir = path.resolve(ROOT, env.STATE_DIR ?? ".state/local");
+const adminKey = env.ADMIN_API_KEY ?? "dev-admin-key";
+const devPassword = env.DEV_LOGIN_PASSWORD ?? "dev-password";
+const seedScale = env.SEED_SCALE === undefined ? undefined : Number(env.SEED_SCALE);
+const started = Date.now();
+
+function say(line: string) {
+  process.stdout.write(`[start] ${line}\n`);
+}
+
+/** A session secret kept with the state, so a restart does not sign everybody out. */
+function sessionSecret(): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  const file = path.join(stateDir, "session-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+mkdirSync(stateDir, { recursive: true });
+if (env.SKIP_WEB_BUILD !== "1") {
+  say("building the console (web/dist)…");
+  await run("pnpm", ["--filter", "@cleanup/web", "build"], { cwd: ROOT });
+}
+say(`starting the admin api in workerd on port ${apiPort} (state: ${path.relative(ROOT, stateDir)})…`);
+const api = await startApi({ port: apiPort, stateDir, adminKey, devPassword, seedScale });
+say(api.seeded ? "seeded demo data" : "kept the existing data (delete .state to re-seed)");
+say(`starting the bff on port ${bffPort}…`);
+const bff = await startBff({
+  port: bffPort,
+  apiUrl: api.url,
+  adminKey,
+  sessionSecret: sessionSecret(),
+  logFile: path.join(stateDir, "bff.log"),
+}).catch(async (err) => {
+  await api.stop();
+  throw err;
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: stopping…`);
+  await Promise.allSettled([bff.stop(), api.stop()]);
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+
+process.stdout.write(
+  [
+    "",
+    `Cleanup Console is ready at ${bff.url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  demo login: support@smartphonekey.com / ${devPassword}   (also admin@smartphonekey.com)`,
+    `  admin api:  ${api.url}  (logs: ${path.relative(ROOT, api.logFile)}, ${path.relative(ROOT, bff.logFile)})`,
+    "  Ctrl-C stops everything.",
+    "",
+  ].join("\n"),
+);
