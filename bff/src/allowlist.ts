@@ -1,0 +1,64 @@
+/** How long the bff waits for an upstream route: `long` is the dev reset, which can take minutes. */
+export type RouteTimeout = "default" | "long";
+
+interface AllowedRoute {
+  method: "GET" | "POST" | "DELETE";
+  /** Literal segments and `:params`; a trailing `/` is part of the route, as the api publishes it. */
+  pattern: string;
+  timeout: RouteTimeout;
+}
+
+/** The api routes a browser may reach through the bff: section 3 of the design, nothing else. */
+export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
+  { method: "GET", pattern: "/admin/search", timeout: "default" },
+  { method: "GET", pattern: "/admin/locks/:lockId", timeout: "default" },
+  { method: "GET", pattern: "/admin/hubs/:hubId", timeout: "default" },
+  { method: "GET", pattern: "/admin/organizations/:idOrg", timeout: "default" },
+  { method: "GET", pattern: "/apiops/projects/:projectName/keys/:keyName/", timeout: "default" },
+  { method: "GET", pattern: "/admin/environment", timeout: "default" },
+  { method: "GET", pattern: "/admin/audit", timeout: "default" },
+  { method: "GET", pattern: "/admin/audit/verify", timeout: "default" },
+  { method: "GET", pattern: "/admin/audit/:id", timeout: "default" },
+  { method: "DELETE", pattern: "/admin/cleanup/locks/:lockId", timeout: "default" },
+  { method: "DELETE", pattern: "/admin/cleanup/hubs/:hubId", timeout: "default" },
+  { method: "DELETE", pattern: "/apiops/projects/:projectName/keys/:keyName/", timeout: "default" },
+  { method: "DELETE", pattern: "/organization/:idOrg/key", timeout: "default" },
+  { method: "POST", pattern: "/admin/cleanup/delete-all", timeout: "long" },
+];
+
+/**
+ * A path parameter: ids, UUIDs and names only. No `%` (so no encoded `/`, `\`, `.` or NUL),
+ * and no leading dot (so never a `.` or `..` segment).
+ */
+const PARAM_RE = /^[A-Za-z0-9_~:-][A-Za-z0-9._~:-]{0,199}$/;
+
+export interface MatchedRoute {
+  /** The path to send upstream, rebuilt from the pattern and the checked parameters. */
+  path: string;
+  timeout: RouteTimeout;
+}
+
+/**
+ * Matches a raw (still percent-encoded) api path against the allowlist. Anything odd —
+ * `//`, `..`, encoded slashes, a wrong method — is simply no match.
+ *
+ * @example
+ * matchAllowedRoute("GET", "/admin/locks/42") // { path: "/admin/locks/42", timeout: "default" }
+ * matchAllowedRoute("GET", "/admin/locks/..%2fdev%2fseed") // undefined
+ * matchAllowedRoute("POST", "/auth/dev/token") // undefined
+ */
+export function matchAllowedRoute(method: string, rawPath: string): MatchedRoute | undefined {
+  if (!rawPath.startsWith("/")) return undefined;
+  const segments = rawPath.slice(1).split("/");
+  for (const route of ALLOWED_ROUTES) {
+    if (route.method !== method) continue;
+    const expected = route.pattern.slice(1).split("/");
+    if (expected.length !== segments.length) continue;
+    const matched = expected.every((want, i) => {
+      const got = segments[i] as string;
+      return want.startsWith(":") ? PARAM_RE.test(got) : want === got;
+    });
+    if (matched) return { path: `/${segments.join("/")}`, timeout: route.timeout };
+  }
+  return undefined;
+}

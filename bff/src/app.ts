@@ -1,0 +1,60 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Config } from "./config.ts";
+import { errorBody, notFound } from "./errors.ts";
+import { refuseCrossSite, requireCsrfHeader } from "./middleware/csrf.ts";
+import { requestId } from "./middleware/request-id.ts";
+import { securityHeaders } from "./middleware/security-headers.ts";
+import { requireSession, session } from "./middleware/session.ts";
+import { forwardToApi } from "./routes/api-proxy.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { createSessionBox } from "./session-cookie.ts";
+import { spa } from "./static.ts";
+import type { AppEnv } from "./types.ts";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The bff: staff session, allowlisted forwarding to each environment's api, and the built SPA.
+ *
+ * @example
+ * serve({ fetch: (await createApp(loadConfig())).fetch, port: 8080 });
+ */
+export async function createApp(config: Config) {
+  const box = await createSessionBox(config.sessionSecret);
+  const app = new Hono<AppEnv>()
+    .use(securityHeaders())
+    .use(requestId())
+    .use(async function configMiddleware(c, next) {
+      c.set("config", config);
+      await next();
+    })
+    .use("/bff/*", async function noStoreMiddleware(c, next) {
+      await next();
+      c.header("Cache-Control", "no-store");
+    })
+    .use("/bff/*", refuseCrossSite())
+    .use(
+      "/bff/*",
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) =>
+          c.json(errorBody.payloadTooLarge(`Bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
+      }),
+    )
+    .use("/bff/*", session({ box }))
+    .route("/bff", authRoutes(box))
+    .use("/bff/api/*", requireCsrfHeader(), requireSession())
+    .all("/bff/api/:env/*", forwardToApi)
+    .all("/bff/*", notFound)
+    .get("*", spa({ root: config.webDist }));
+
+  app.notFound(notFound);
+  app.onError((err, c) => {
+    console.error(`[bff] ${c.var.requestId} ${c.req.method} ${c.req.path}:`, err);
+    return c.json(errorBody.internal("The bff failed; see its log", c.var.requestId), 500);
+  });
+  return app;
+}
+
+export type AppType = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,50 @@
+import { HEADERS } from "@cleanup/shared";
+import type { MiddlewareHandler } from "hono";
+import { errorBody } from "../errors.ts";
+
+/**
+ * 401 unless the request carries `X-CSRF: 1`. Page script on our own origin can add the header;
+ * a cross-site form or image cannot, and a cross-site fetch would need a CORS preflight we never grant.
+ *
+ * @example
+ * app.use("/bff/api/*", requireCsrfHeader());
+ */
+export function requireCsrfHeader(): MiddlewareHandler {
+  return async function requireCsrfHeaderMiddleware(c, next) {
+    if (c.req.header(HEADERS.csrf) !== "1") {
+      return c.json(errorBody.unauthorized(`Missing ${HEADERS.csrf}: 1 header`), 401);
+    }
+    await next();
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * 403 for state-changing requests another site started (login/logout CSRF). Uses Fetch Metadata
+ * (`Sec-Fetch-Site`) and falls back to comparing `Origin` with the Host the browser addressed.
+ *
+ * @example
+ * app.use("/bff/*", refuseCrossSite());
+ */
+export function refuseCrossSite(): MiddlewareHandler {
+  return async function refuseCrossSiteMiddleware(c, next) {
+    if (!SAFE_METHODS.has(c.req.method) && isCrossSite(c.req.header())) {
+      return c.json(errorBody.forbidden("Cross-site requests are refused"), 403);
+    }
+    await next();
+  };
+}
+
+function isCrossSite(headers: Record<string, string>): boolean {
+  const site = headers["sec-fetch-site"];
+  if (site) return site !== "same-origin" && site !== "none";
+  const origin = headers.origin;
+  if (!origin) return false;
+  const host = headers["x-forwarded-host"] ?? headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" and other opaque origins
+  }
+}

@@ -1,0 +1,87 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { GatewayErrorBody } from "@cleanup/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiCall, loginRequest, STAFF, signIn, type TestApp, testApp } from "../test/helpers.ts";
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let silent: Server;
+let app: TestApp;
+let cookie: string;
+beforeAll(async () => {
+  // A real local server that accepts connections and never answers.
+  silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  const silentPort = (silent.address() as AddressInfo).port;
+  app = await testApp({
+    BFF_ENVIRONMENTS: "dev,down,slow",
+    API_URL_DOWN: `http://127.0.0.1:${await closedPort()}`,
+    ADMIN_API_KEY_DOWN: "k",
+    ENV_KIND_DOWN: "stage",
+    API_URL_SLOW: `http://127.0.0.1:${silentPort}`,
+    ADMIN_API_KEY_SLOW: "k",
+    ENV_KIND_SLOW: "production",
+    API_TIMEOUT_MS: "300",
+    API_LONG_TIMEOUT_MS: "1500",
+  });
+  cookie = await signIn(app);
+});
+afterAll(() => {
+  silent.closeAllConnections();
+  silent.close();
+});
+
+describe("when an api cannot serve the call", () => {
+  it("answers 502 with a request id when the api is down", async () => {
+    const res = await apiCall(app, cookie, "/down/admin/search?q=x");
+    expect(res.status).toBe(502);
+    const body = GatewayErrorBody.parse(await res.json());
+    expect(body).toMatchObject({ error: "Bad Gateway", code: 502 });
+    expect(body.message).toMatch(/down api/);
+    expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
+  });
+
+  it("answers 504 with a request id when the api is too slow", async () => {
+    const started = Date.now();
+    const res = await apiCall(app, cookie, "/slow/admin/environment");
+    expect(res.status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const body = GatewayErrorBody.parse(await res.json());
+    expect(body).toMatchObject({ error: "Gateway Timeout", code: 504 });
+    expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
+  });
+
+  it("gives the dev reset the long timeout, not the default one", async () => {
+    const started = Date.now();
+    const res = await apiCall(app, cookie, "/slow/admin/cleanup/delete-all?dryRun=true", { method: "POST" });
+    expect(res.status).toBe(504);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+    expect((await res.json()).message).toMatch(/1\.5 s/);
+  });
+
+  it("answers 502 at sign-in when the sign-in service is down", async () => {
+    const noIssuer = await testApp({
+      AUTH_TOKEN_URL: `http://127.0.0.1:${await closedPort()}/auth/dev/token`,
+    });
+    const res = await loginRequest(noIssuer, STAFF);
+    expect(res.status).toBe(502);
+    expect(GatewayErrorBody.parse(await res.json()).error).toBe("Bad Gateway");
+  });
+
+  it("lists every configured environment in the session, with its kind", async () => {
+    const res = await app.request("/bff/session", { headers: { Cookie: cookie } });
+    expect((await res.json()).environments).toEqual([
+      { name: "dev", kind: "dev" },
+      { name: "down", kind: "stage" },
+      { name: "slow", kind: "production" },
+    ]);
+  });
+});
