@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+const API_PORT = 18787;
+const BFF_PORT = 18080;
+const baseURL = `http://localhost:${BFF_PORT}`;
+
+// Evaluated again in every worker: keep the first run's state dir so all agree on it.
+process.env.E2E_STATE_DIR ??= `.state/e2e-${new Date().toISOString().replace(/[-:.TZ]/g, "")}`;
+
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e-artifacts",
+  fullyParallel: false,
+  // The tests share one seeded environment and delete from it: one worker keeps them independent of timing.
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium when present; otherwise Playwright's own download, if any.
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "pnpm --filter @cleanup/web build && node scripts/start.ts",
+    env: {
+      API_PORT: String(API_PORT),
+      BFF_PORT: String(BFF_PORT),
+      STATE_DIR: process.env.E2E_STATE_DIR,
+      SKIP_WEB_BUILD: "1",
+    },
+    wait: { stdout: /Cleanup Console is ready at/ },
+    url: baseURL,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

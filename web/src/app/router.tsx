@@ -1,0 +1,49 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRouter, parseSearchWith, stringifySearchWith } from "@tanstack/react-router";
+import { PagePending } from "@/components/layouts/page-pending";
+import { authedRoute } from "./routes/authed";
+import { environmentIndexRoute, environmentRoute } from "./routes/environment/route";
+import { homeRoute } from "./routes/home";
+import { lockRoute } from "./routes/lock/route";
+import { rootRoute } from "./routes/root";
+import { searchRoute } from "./routes/search/route";
+import { signInRoute } from "./routes/sign-in/route";
+
+export const routeTree = rootRoute.addChildren([
+  signInRoute,
+  authedRoute.addChildren([
+    homeRoute,
+    environmentRoute.addChildren([environmentIndexRoute, searchRoute, lockRoute]),
+  ]),
+]);
+
+/**
+ * Search params stay plain text (`?q=1001&mode=DELETE_DO_ONLY&preview=true`), readable and pasteable
+ * into a ticket: only `true`/`false` become booleans, a numeric lock id stays a string.
+ */
+const parseSearch = parseSearchWith((value) => {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw new Error("kept as text");
+});
+const stringifySearch = stringifySearchWith(JSON.stringify);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    // Loaders only warm the Query cache; Query decides freshness.
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PagePending,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

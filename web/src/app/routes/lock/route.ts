@@ -1,0 +1,44 @@
+import { DeletionMode, LockIdParam } from "@cleanup/shared";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { z } from "zod";
+import { PagePending } from "@/components/layouts/page-pending";
+import { lockQueryOptions } from "@/features/locks/api/get-lock";
+import { lockDeletionPreviewQueryOptions } from "@/features/locks/api/preview-lock-deletion";
+import { environmentRoute } from "../environment/route";
+import { LockErrorView } from "./error";
+
+/**
+ * Every deletion choice is in the URL, so a preview can be linked from a ticket:
+ * `/dev/locks/1001?mode=DELETE_DO_AND_EVENTS&cascadeDeleteKeys=false&preview=true`.
+ */
+export const lockSearch = z.object({
+  mode: DeletionMode.default("DELETE_DO_ONLY").catch("DELETE_DO_ONLY"),
+  cascadeDeleteKeys: z.boolean().default(true).catch(true),
+  preview: z.boolean().default(false).catch(false),
+});
+
+export const lockRoute = createRoute({
+  getParentRoute: () => environmentRoute,
+  path: "locks/$lockId",
+  params: {
+    parse: ({ lockId }) => ({ lockId: LockIdParam.parse(lockId) }),
+    stringify: ({ lockId }) => ({ lockId }),
+  },
+  validateSearch: lockSearch,
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, params, deps }) => {
+    const options = { mode: deps.mode, cascadeDeleteKeys: deps.cascadeDeleteKeys };
+    // A shared preview link starts its dry run alongside the lock; failures show in the panel.
+    if (deps.preview) {
+      void context.queryClient.prefetchQuery(
+        lockDeletionPreviewQueryOptions(params.env, params.lockId, options),
+      );
+    }
+    await context.queryClient.ensureQueryData(lockQueryOptions(params.env, params.lockId));
+  },
+  // Another lock is another page: no deletion result or dialog carries over.
+  remountDeps: ({ params }) => params,
+  pendingComponent: PagePending,
+  errorComponent: LockErrorView,
+  component: lazyRouteComponent(() => import("./page"), "LockPage"),
+});

@@ -1,0 +1,20 @@
+import { TargetType } from "@cleanup/shared";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { z } from "zod";
+import { PagePending } from "@/components/layouts/page-pending";
+import { searchTargetsQueryOptions } from "@/features/search/api/search-targets";
+import { environmentRoute } from "../environment/route";
+
+export const searchRoute = createRoute({
+  getParentRoute: () => environmentRoute,
+  path: "search",
+  validateSearch: z.object({
+    q: z.coerce.string().max(200).default("").catch(""),
+    type: TargetType.default("lock").catch("lock"),
+  }),
+  loaderDeps: ({ search }) => ({ q: search.q, type: search.type }),
+  loader: ({ context, params, deps }) =>
+    context.queryClient.ensureQueryData(searchTargetsQueryOptions(params.env, deps)),
+  pendingComponent: PagePending,
+  component: lazyRouteComponent(() => import("./page"), "SearchPage"),
+});

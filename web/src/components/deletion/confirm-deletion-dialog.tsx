@@ -1,0 +1,162 @@
+import type { EnvironmentName } from "@cleanup/shared";
+import { Trash2 } from "lucide-react";
+import type * as React from "react";
+import { useId, useState } from "react";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Spinner } from "@/components/ui/spinner";
+
+export interface ConfirmDeletionDialogProps {
+  /** What is deleted, in words: "lock", "hub", "project key". */
+  targetNoun: string;
+  /** The id the user must type out, exactly as the deletion path takes it. */
+  targetId: string;
+  environment: { name: string; kind: EnvironmentName };
+  /** One line on what will happen, from the preview. */
+  summary?: React.ReactNode;
+  /** The button that opens the dialog. */
+  trigger: React.ReactNode;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  pending?: boolean;
+  onConfirm: (input: { reason: string }) => void;
+}
+
+const matches = (typed: string, expected: string) => typed.trim().toLowerCase() === expected.toLowerCase();
+
+/**
+ * The last step before a deletion: the target id typed out, a reason (ticket) for the audit log and,
+ * on production, the environment's name. The confirm button stays disabled until all of them are given.
+ */
+export function ConfirmDeletionDialog({
+  trigger,
+  open,
+  onOpenChange,
+  pending = false,
+  ...form
+}: ConfirmDeletionDialogProps) {
+  return (
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        // A running deletion cannot be dismissed.
+        if (!pending) onOpenChange(next);
+      }}
+    >
+      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
+      <AlertDialogContent>
+        {/* Mounted afresh on every opening, so nothing typed for an earlier attempt is kept. */}
+        <ConfirmForm pending={pending} {...form} />
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
+
+type ConfirmFormProps = Pick<
+  ConfirmDeletionDialogProps,
+  "targetNoun" | "targetId" | "environment" | "summary" | "onConfirm"
+> & { pending: boolean };
+
+function ConfirmForm({ targetNoun, targetId, environment, summary, pending, onConfirm }: ConfirmFormProps) {
+  const [typedId, setTypedId] = useState("");
+  const [reason, setReason] = useState("");
+  const [typedEnv, setTypedEnv] = useState("");
+  const ids = { id: useId(), idHint: useId(), reason: useId(), reasonHint: useId(), env: useId() };
+  const needsEnvironment = environment.kind === "production";
+  const idOk = matches(typedId, targetId);
+  const reasonOk = reason.trim().length > 0;
+  const envOk = !needsEnvironment || matches(typedEnv, environment.name);
+  const ready = idOk && reasonOk && envOk && !pending;
+
+  return (
+    <form
+      className="grid gap-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (ready) onConfirm({ reason: reason.trim() });
+      }}
+    >
+      <AlertDialogHeader>
+        <AlertDialogTitle>
+          Delete {targetNoun} {targetId} in {environment.name}?
+        </AlertDialogTitle>
+        <AlertDialogDescription>
+          This applies exactly the preview you just read. If the {targetNoun} changed since, nothing is
+          deleted and you are asked to preview again.
+        </AlertDialogDescription>
+      </AlertDialogHeader>
+      {summary && <div className="rounded-md border bg-muted/50 p-3 text-sm">{summary}</div>}
+
+      <div className="grid gap-2">
+        <Label htmlFor={ids.id}>Type the {targetNoun} id to confirm</Label>
+        <Input
+          id={ids.id}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          value={typedId}
+          onChange={(e) => setTypedId(e.target.value)}
+          aria-describedby={ids.idHint}
+          aria-invalid={(typedId.length > 0 && !idOk) || undefined}
+          disabled={pending}
+        />
+        <p id={ids.idHint} className="text-xs text-muted-foreground">
+          Type <code className="select-none rounded bg-muted px-1 font-semibold">{targetId}</code>
+          {typedId.length > 0 && !idOk && <span className="text-destructive"> — does not match yet</span>}
+        </p>
+      </div>
+
+      <div className="grid gap-2">
+        <Label htmlFor={ids.reason}>Reason (ticket)</Label>
+        <Input
+          id={ids.reason}
+          required
+          autoComplete="off"
+          placeholder="SUP-1234: lock DO stuck after firmware update"
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-describedby={ids.reasonHint}
+          disabled={pending}
+        />
+        <p id={ids.reasonHint} className="text-xs text-muted-foreground">
+          Required. Stored in the audit log with this deletion.
+        </p>
+      </div>
+
+      {needsEnvironment && (
+        <div className="grid gap-2">
+          <Label htmlFor={ids.env}>Type the environment name ({environment.name}) to confirm</Label>
+          <Input
+            id={ids.env}
+            autoComplete="off"
+            spellCheck={false}
+            value={typedEnv}
+            onChange={(e) => setTypedEnv(e.target.value)}
+            aria-invalid={(typedEnv.length > 0 && !envOk) || undefined}
+            disabled={pending}
+          />
+        </div>
+      )}
+
+      <AlertDialogFooter>
+        <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+        <Button type="submit" variant="destructive" disabled={!ready}>
+          {pending ? <Spinner /> : <Trash2 aria-hidden="true" />}
+          {pending ? "Deleting…" : `Delete ${targetNoun}`}
+        </Button>
+      </AlertDialogFooter>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { SearchResponse, type TargetType } from "@cleanup/shared";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "@/lib/api-client";
+import { environmentKeys } from "@/lib/query-keys";
+
+export interface SearchTargetsInput {
+  q: string;
+  type: TargetType;
+  limit?: number;
+}
+
+export function searchTargets(
+  environment: string,
+  { q, type, limit = 20 }: SearchTargetsInput,
+  signal?: AbortSignal,
+): Promise<SearchResponse> {
+  return apiRequest(environment, "/admin/search", {
+    query: { q, type, limit },
+    schema: SearchResponse,
+    signal,
+  });
+}
+
+export function searchTargetsQueryOptions(environment: string, input: SearchTargetsInput) {
+  return queryOptions({
+    queryKey: [...environmentKeys.search(environment), input],
+    queryFn: ({ signal }) => searchTargets(environment, input, signal),
+  });
+}
+
+/** Keeps the previous results on screen while the next query loads, so the list does not flicker. */
+export function useSearchTargets(environment: string, input: SearchTargetsInput) {
+  return useQuery({ ...searchTargetsQueryOptions(environment, input), placeholderData: keepPreviousData });
+}

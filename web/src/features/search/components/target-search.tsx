@@ -1,0 +1,187 @@
+import type { SearchItem, TargetType } from "@cleanup/shared";
+import { Link } from "@tanstack/react-router";
+import { ChevronRight, Lock, Search } from "lucide-react";
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { ErrorAlert } from "@/components/errors/error-alert";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+import { useSearchTargets } from "../api/search-targets";
+import { useDebouncedValue } from "../hooks/use-debounced-value";
+
+const typeNames: Record<TargetType, { one: string; many: string }> = {
+  lock: { one: "lock", many: "locks" },
+  hub: { one: "hub", many: "hubs" },
+  organization: { one: "organization", many: "organizations" },
+  "project-key": { one: "project key", many: "project keys" },
+};
+
+export interface TargetSearchProps {
+  environment: string;
+  type: TargetType;
+  /** The query in the URL; the input follows it and writes back after a short pause. */
+  q: string;
+  onQueryChange: (q: string) => void;
+}
+
+/** Moves focus between the search box and the result links with the arrow keys. */
+function useArrowNavigation() {
+  const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const links = () =>
+    Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>("a[data-result]") ?? []);
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown") {
+      const first = links()[0];
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
+  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const all = links();
+    const index = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index < 0) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      all[Math.min(index + 1, all.length - 1)]?.focus();
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      if (index === 0) inputRef.current?.focus();
+      else all[index - 1]?.focus();
+    } else if (event.key === "Home") {
+      event.preventDefault();
+      all[0]?.focus();
+    } else if (event.key === "End") {
+      event.preventDefault();
+      all[all.length - 1]?.focus();
+    }
+  };
+  return { listRef, inputRef, onInputKeyDown, onListKeyDown };
+}
+
+function ResultLink({ environment, item }: { environment: string; item: SearchItem }) {
+  const body = (
+    <>
+      <Lock aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+      <span className="min-w-0 flex-1">
+        <span className="block truncate font-medium">{item.label}</span>
+        <span className="block truncate font-mono text-xs text-muted-foreground">{item.id}</span>
+      </span>
+      <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+    </>
+  );
+  const className =
+    "flex items-center gap-3 rounded-md px-3 py-2 outline-none hover:bg-accent focus-visible:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50";
+  if (item.type === "lock") {
+    return (
+      <Link
+        data-result
+        to="/$env/locks/$lockId"
+        params={{ env: environment, lockId: item.id }}
+        className={className}
+      >
+        {body}
+      </Link>
+    );
+  }
+  // Detail pages of the other target types arrive with their features.
+  return <div className={className}>{body}</div>;
+}
+
+export function TargetSearch({ environment, type, q, onQueryChange }: TargetSearchProps) {
+  const [text, setText] = useState(q);
+  const debounced = useDebouncedValue(text.trim(), 250);
+  const names = typeNames[type];
+  const hintId = useId();
+  const { listRef, inputRef, onInputKeyDown, onListKeyDown } = useArrowNavigation();
+
+  // The last query written to or read from the URL, so a Back navigation is followed, not undone.
+  const synced = useRef(q);
+  useEffect(() => {
+    if (debounced !== synced.current) {
+      synced.current = debounced;
+      onQueryChange(debounced);
+    }
+  }, [debounced, onQueryChange]);
+  useEffect(() => {
+    if (q !== synced.current) {
+      synced.current = q;
+      setText(q);
+    }
+  }, [q]);
+
+  const search = useSearchTargets(environment, { q, type });
+  const items = search.data?.items ?? [];
+
+  return (
+    <div className="grid gap-4">
+      <div className="grid gap-2">
+        <Label htmlFor="target-search">Search {names.many}</Label>
+        <div className="relative">
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+          />
+          <Input
+            id="target-search"
+            ref={inputRef}
+            type="search"
+            className="h-10 pl-9"
+            placeholder={type === "lock" ? "Lock id, UUID or name" : "Id or name"}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={hintId}
+            aria-controls="target-search-results"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onInputKeyDown}
+          />
+          {search.isFetching && <Spinner className="absolute top-1/2 right-3 -translate-y-1/2" />}
+        </div>
+        <p id={hintId} className="text-xs text-muted-foreground">
+          Search by numeric id, UUID or name. Use ↓ and ↑ to move through the results, Enter to open one.
+        </p>
+      </div>
+
+      {search.isError ? (
+        <ErrorAlert error={search.error} title={`Could not search ${names.many}`} />
+      ) : search.isPending ? (
+        <div className="grid gap-2" aria-hidden="true">
+          <Skeleton className="h-12" />
+          <Skeleton className="h-12" />
+          <Skeleton className="h-12" />
+        </div>
+      ) : (
+        <div className="grid gap-2">
+          <p className="text-sm text-muted-foreground" aria-live="polite">
+            {items.length === 0
+              ? q
+                ? `No ${names.many} match “${q}”.`
+                : `No ${names.many} in ${environment}.`
+              : q
+                ? `${items.length} ${items.length === 1 ? names.one : names.many} match “${q}”`
+                : `${items.length} ${names.many}`}
+          </p>
+          {items.length > 0 && (
+            <ul
+              id="target-search-results"
+              ref={listRef}
+              aria-label="Search results"
+              className="grid divide-y rounded-lg border bg-card"
+              onKeyDown={onListKeyDown}
+            >
+              {items.map((item) => (
+                <li key={`${item.type}:${item.id}`}>
+                  <ResultLink environment={environment} item={item} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

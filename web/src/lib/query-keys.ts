@@ -1,0 +1,13 @@
+/**
+ * Query-key roots shared across features: every answer of one environment lives under
+ * `["environments", env, …]`, so a deletion in one feature can invalidate another feature's lists
+ * without importing it.
+ *
+ * @example queryClient.invalidateQueries({ queryKey: environmentKeys.search("dev") })
+ */
+export const environmentKeys = {
+  all: (environment: string) => ["environments", environment] as const,
+  info: (environment: string) => ["environments", environment, "info"] as const,
+  search: (environment: string) => ["environments", environment, "search"] as const,
+  locks: (environment: string) => ["environments", environment, "locks"] as const,
+};
