@@ -1,0 +1,45 @@
+import { type AuditAction, type AuditOutcome, type AuditRecord, HEADERS } from "@cleanup/shared";
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env.ts";
+import { auditLogStub } from "./audit-log.ts";
+
+export type AuditEntry = {
+  action: AuditAction;
+  targetType: string;
+  targetId: string;
+  outcome: AuditOutcome;
+  options: Record<string, unknown>;
+  plan: unknown;
+  result: unknown;
+  httpStatus: number;
+};
+
+/** `X-Audit-Reason` as given (a ticket reference), without control characters, at most 500 characters. */
+function auditReason(c: Context<AppEnv>): string | null {
+  const raw = c.req.header(HEADERS.auditReason);
+  if (!raw) return null;
+  const clean = [...raw]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? " " : ch))
+    .join("")
+    .trim()
+    .slice(0, 500);
+  return clean || null;
+}
+
+/**
+ * Appends an audit record for the current request and marks the request as audited.
+ *
+ * @example
+ * const record = await writeAudit(c, { action: "delete-lock", targetType: "lock", ... });
+ * body.auditLogPath = record.path;
+ */
+export async function writeAudit(c: Context<AppEnv>, entry: AuditEntry): Promise<AuditRecord> {
+  c.set("audited", true);
+  return auditLogStub(c.env).append({
+    ...entry,
+    actor: c.var.identity?.email ?? "anonymous",
+    environment: c.var.config.environment,
+    reason: auditReason(c),
+    requestId: c.var.requestId,
+  });
+}

@@ -1,0 +1,35 @@
+import { PERMISSIONS } from "@cleanup/shared";
+
+export type DevAccount = {
+  sub: string;
+  email: string;
+  name: string;
+  permissions: string[];
+};
+
+const STAFF_PERMISSIONS = [PERMISSIONS.secretsManage, PERMISSIONS.secretsDeployUndeploy];
+
+/** The seeded accounts of the dev identity issuer (DESIGN section 3); all share DEV_LOGIN_PASSWORD. */
+export const DEV_ACCOUNTS: readonly DevAccount[] = [
+  {
+    sub: "staff-support",
+    email: "support@smartphonekey.com",
+    name: "Sam Support",
+    permissions: STAFF_PERMISSIONS,
+  },
+  { sub: "staff-admin", email: "admin@smartphonekey.com", name: "Ada Admin", permissions: STAFF_PERMISSIONS },
+  { sub: "user-alice", email: "alice@example.com", name: "Alice Example", permissions: [] },
+  { sub: "org-acme-owner", email: "owner@acme.example", name: "Olivia Owner", permissions: [] },
+  {
+    sub: "user-mallory",
+    email: "mallory@smartphonekey.com.evil.example",
+    name: "Mallory Lookalike",
+    permissions: [],
+  },
+];
+
+/** Exact, case-insensitive lookup: the address must be one of the seeded ones. */
+export function findDevAccount(email: string): DevAccount | undefined {
+  const wanted = email.trim().toLowerCase();
+  return DEV_ACCOUNTS.find((a) => a.email === wanted);
+}

@@ -1,0 +1,90 @@
+import { isStaffEmail } from "@cleanup/shared";
+import { createMiddleware } from "hono/factory";
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import type { AppEnv, Identity } from "../app-env.ts";
+import type { Config } from "../config.ts";
+import { ApiError } from "../http/errors.ts";
+import { devJwks } from "./dev-issuer.ts";
+
+/** Asymmetric algorithms only: no `none`, no HMAC with a public key as the secret. */
+const ALLOWED_ALGORITHMS = ["ES256", "RS256"];
+
+type KeySet = Parameters<typeof jwtVerify>[1];
+const remoteKeySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+/** The issuer's keys: a configured external JWKS_URL, else (dev only) the api's own dev issuer. */
+async function keySetFor(config: Config, db: D1Database): Promise<KeySet> {
+  if (config.jwksUrl) {
+    let set = remoteKeySets.get(config.jwksUrl);
+    if (!set) {
+      set = createRemoteJWKSet(new URL(config.jwksUrl));
+      remoteKeySets.set(config.jwksUrl, set);
+    }
+    return set;
+  }
+  if (config.environment === "dev") return createLocalJWKSet(await devJwks(db));
+  throw ApiError.unauthorized("No identity issuer is configured for this environment");
+}
+
+function identityFrom(payload: JWTPayload): Identity {
+  const email = typeof payload.email === "string" ? payload.email : "";
+  if (!email) throw ApiError.unauthorized("Token has no email claim");
+  const permissions = Array.isArray(payload.permissions)
+    ? payload.permissions.filter((p): p is string => typeof p === "string")
+    : [];
+  return {
+    sub: payload.sub ?? "",
+    email,
+    name: typeof payload.name === "string" ? payload.name : email,
+    emailVerified: payload.email_verified === true,
+    staff: payload.email_verified === true && isStaffEmail(email),
+    permissions,
+  };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof errors.JWTExpired) return "Token has expired";
+  if (err instanceof errors.JWTClaimValidationFailed) return `Token claim "${err.claim}" is invalid`;
+  if (err instanceof errors.JOSEAlgNotAllowed) return "Token algorithm is not allowed";
+  if (err instanceof errors.JWSSignatureVerificationFailed) return "Token signature is invalid";
+  if (err instanceof errors.JWKSNoMatchingKey) return "Token was not signed by a trusted key";
+  if (err instanceof errors.JOSEError) return "Token is invalid";
+  throw err;
+}
+
+/**
+ * Verifies `Authorization: Bearer <JWT>` (signature against the issuer's JWKS, algorithm
+ * allowlist, `iss`, `aud`, `exp`) and sets `identity`.
+ *
+ * @example
+ * app.use("/admin/*", requireAdminKey(), requireIdentity(), requireStaff());
+ */
+export function requireIdentity() {
+  return createMiddleware<AppEnv>(async function requireIdentity(c, next) {
+    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(c.req.header("Authorization") ?? "");
+    if (!match?.[1]) throw ApiError.unauthorized("Missing bearer token (Authorization: Bearer <JWT>)");
+    const config = c.var.config;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], await keySetFor(config, c.env.DB), {
+        issuer: config.jwtIssuer,
+        audience: config.jwtAudience,
+        algorithms: ALLOWED_ALGORITHMS,
+        requiredClaims: ["exp", "iat"],
+      }));
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw ApiError.unauthorized(describe(err));
+    }
+    c.set("identity", identityFrom(payload));
+    await next();
+  });
+}
+
+/** Requires staff: a verified email whose domain is exactly the staff domain. */
+export function requireStaff() {
+  return createMiddleware<AppEnv>(async function requireStaff(c, next) {
+    if (!c.var.identity?.staff) throw ApiError.forbidden("Staff access only");
+    await next();
+  });
+}

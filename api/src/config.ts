@@ -1,0 +1,54 @@
+import { EnvironmentName } from "@cleanup/shared";
+import { z } from "zod";
+
+/** The vars this Worker reads, validated once per `env` object: a typo fails loudly, not later. */
+const ConfigSchema = z.object({
+  ENVIRONMENT_NAME: EnvironmentName,
+  JWT_ISSUER: z.string().min(1),
+  JWT_AUDIENCE: z.string().min(1),
+  ADMIN_API_KEY: z.string().min(1, "must not be empty"),
+  DEV_LOGIN_PASSWORD: z.string().min(1),
+  SEED_SCALE: z.coerce.number().positive().max(50).default(1),
+  JWKS_URL: z.union([z.literal(""), z.url()]).default(""),
+});
+
+export type Config = {
+  environment: EnvironmentName;
+  jwtIssuer: string;
+  jwtAudience: string;
+  adminApiKey: string;
+  devLoginPassword: string;
+  seedScale: number;
+  /** Empty in dev, where the api is its own issuer. */
+  jwksUrl: string;
+};
+
+const cache = new WeakMap<object, Config>();
+
+/**
+ * Reads the Worker's vars into a typed config.
+ *
+ * @example
+ * const config = readConfig(env); // throws when ENVIRONMENT_NAME is not dev, stage or production
+ */
+export function readConfig(env: Env): Config {
+  const cached = cache.get(env);
+  if (cached) return cached;
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid Worker configuration: ${fields}`);
+  }
+  const v = parsed.data;
+  const config: Config = {
+    environment: v.ENVIRONMENT_NAME,
+    jwtIssuer: v.JWT_ISSUER,
+    jwtAudience: v.JWT_AUDIENCE,
+    adminApiKey: v.ADMIN_API_KEY,
+    devLoginPassword: v.DEV_LOGIN_PASSWORD,
+    seedScale: v.SEED_SCALE,
+    jwksUrl: v.JWKS_URL,
+  };
+  cache.set(env, config);
+  return config;
+}

@@ -1,0 +1,8 @@
+import { app } from "./app.ts";
+
+export type { AppType } from "./app.ts";
+export { AuditLog } from "./audit/audit-log.ts";
+export { HubAggregate } from "./durable-objects/hub-aggregate.ts";
+export { LockAggregate } from "./durable-objects/lock-aggregate.ts";
+
+export default { fetch: app.fetch } satisfies ExportedHandler<Env>;

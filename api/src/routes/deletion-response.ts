@@ -1,0 +1,49 @@
+import type { AuditAction, Plan } from "@cleanup/shared";
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env.ts";
+import { writeAudit } from "../audit/write-audit.ts";
+import { internalErrorBody } from "../http/errors.ts";
+
+type DeletionBody = { success: boolean; errors: string[]; plan?: Plan };
+
+export type DeletionAudit = {
+  action: AuditAction;
+  targetType: string;
+  targetId: string;
+  options: Record<string, unknown>;
+  /** The plan the caller previewed (If-Match), else the plan that was executed. */
+  plan: Plan;
+};
+
+/**
+ * Records a finished deletion in the audit log and sends it: 200 when every step succeeded,
+ * otherwise 500 with the published error fields alongside the operations that did run.
+ */
+export async function respondWithDeletion<B extends DeletionBody>(
+  c: Context<AppEnv>,
+  audit: DeletionAudit,
+  body: B,
+) {
+  const status = body.success ? 200 : 500;
+  const errors = [...body.errors];
+  let auditLogPath: string | null = null;
+  let auditId: string | null = null;
+  try {
+    const { plan: _plan, ...result } = body;
+    const record = await writeAudit(c, {
+      ...audit,
+      outcome: body.success ? "success" : "failure",
+      result,
+      httpStatus: status,
+    });
+    auditLogPath = record.path;
+    auditId = record.id;
+  } catch (err) {
+    console.error(`[${c.var.requestId}] could not write the audit record`, err);
+    errors.push("audit: the audit record could not be written");
+  }
+  const final = { ...body, errors, auditLogPath, auditId };
+  if (body.success) return c.json(final, 200);
+  const message = `The deletion did not complete: ${errors[0] ?? "unknown error"}`;
+  return c.json({ ...internalErrorBody(c.var.requestId, message), ...final }, 500);
+}

@@ -1,0 +1,87 @@
+import { DryRunOnlyQuery, NameParam, type OrgKeyDeletionResponse } from "@cleanup/shared";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env.ts";
+import {
+  buildOrgKeysPlan,
+  deleteOrgKeys,
+  findOrganization,
+  mayManageOrgKeys,
+  ORG_ACCESS_DENIED,
+  organizationDetail,
+  orgNotFound,
+} from "../domain/organizations.ts";
+import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
+import { publishSystemEvent } from "../domain/system-events.ts";
+import { ApiError } from "../http/errors.ts";
+import { NoQuery, validParams, validQuery } from "../http/validate.ts";
+import { respondWithDeletion } from "./deletion-response.ts";
+
+const OrgPathParams = z.object({ idOrg: NameParam });
+
+/**
+ * `GET /admin/organizations/{idOrg}` (staff) and `DELETE /organization/{idOrg}/key?dryRun=`
+ * (published endpoint 5: staff, or an OWNER / ADMINISTRATOR of that same organization).
+ */
+export const organizationRoutes = new Hono<AppEnv>()
+  .get("/admin/organizations/:idOrg", validParams(OrgPathParams), validQuery(NoQuery), async (c) => {
+    const { idOrg } = c.req.valid("param");
+    const org = await findOrganization(c.env.DB, idOrg);
+    if (!org) throw orgNotFound(idOrg);
+    return c.json(await organizationDetail(c.env.DB, org));
+  })
+  .delete("/organization/:idOrg/key", validParams(OrgPathParams), validQuery(DryRunOnlyQuery), async (c) => {
+    const { idOrg } = c.req.valid("param");
+    const { dryRun } = c.req.valid("query");
+    const identity = c.var.identity;
+    // Access is decided before existence, so outsiders cannot probe which organizations exist.
+    if (!identity || !(await mayManageOrgKeys(c.env.DB, identity, idOrg)))
+      throw ApiError.forbidden(ORG_ACCESS_DENIED);
+    const org = await findOrganization(c.env.DB, idOrg);
+    if (!org) throw orgNotFound(idOrg);
+    const plan = buildOrgKeysPlan(await organizationDetail(c.env.DB, org), c.var.config.environment);
+    const planToken = await planTokenOf(plan);
+    const keys = plan.counts.d1Rows.org_keys ?? 0;
+
+    if (dryRun) {
+      await storePreview(c.env.DB, planToken, plan);
+      const body: OrgKeyDeletionResponse = {
+        success: true,
+        message: `Would delete ${keys} organization key(s)`,
+        dryRun: true,
+        plan,
+        planToken,
+        auditLogPath: null,
+        auditId: null,
+      };
+      return c.json(body);
+    }
+    const previewed = await requireUnchangedPlan(c, plan, planToken);
+    const deleted = await deleteOrgKeys(c.env.DB, idOrg);
+    await publishSystemEvent(c.env, "organization-keys-deleted", {
+      idOrg,
+      keysDeleted: deleted.keys,
+      nodeKeysDeleted: deleted.nodeKeys,
+      actor: identity.email,
+      requestId: c.var.requestId,
+    });
+    return respondWithDeletion(
+      c,
+      {
+        action: "delete-org-keys",
+        targetType: "organization",
+        targetId: idOrg,
+        options: {},
+        plan: previewed ?? plan,
+      },
+      {
+        success: true,
+        message: `Successfully deleted ${deleted.keys} organization key(s)`,
+        dryRun: false,
+        plan,
+        planToken,
+        errors: [],
+        deletionSummary: { orgKeysDeleted: deleted.keys, nodeKeysDeleted: deleted.nodeKeys },
+      },
+    );
+  });

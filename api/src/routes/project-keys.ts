@@ -1,0 +1,118 @@
+import {
+  NameParam,
+  PERMISSIONS,
+  ProjectKeyDeleteQuery,
+  type ProjectKeyDeletionResponse,
+} from "@cleanup/shared";
+import { Hono } from "hono";
+import { createFactory } from "hono/factory";
+import { z } from "zod";
+import type { AppEnv } from "../app-env.ts";
+import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
+import {
+  buildProjectKeyPlan,
+  deleteProjectKey,
+  projectKeyDetail,
+  requireProjectKey,
+} from "../domain/project-keys.ts";
+import { ApiError } from "../http/errors.ts";
+import { NoQuery, validParams, validQuery } from "../http/validate.ts";
+import { respondWithDeletion } from "./deletion-response.ts";
+
+const KeyPathParams = z.object({ projectName: NameParam, keyName: NameParam });
+// The published path ends with "/"; the same route answers without it.
+const PATH = "/apiops/projects/:projectName/keys/:keyName/";
+const PATH_NO_SLASH = "/apiops/projects/:projectName/keys/:keyName";
+const factory = createFactory<AppEnv>();
+
+/**
+ * `GET` and `DELETE /apiops/projects/{projectName}/keys/{keyName}/?jwkDeleteAction=&dryRun=`
+ * (published endpoint 4). The deletion needs SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the
+ * key is deployed anywhere.
+ */
+const readKey = factory.createHandlers(validParams(KeyPathParams), validQuery(NoQuery), async (c) => {
+  const { projectName, keyName } = c.req.valid("param");
+  const key = await requireProjectKey(c.env.DB, projectName, keyName);
+  return c.json(await projectKeyDetail(c.env.DB, key));
+});
+
+const deleteKey = factory.createHandlers(
+  validParams(KeyPathParams),
+  validQuery(ProjectKeyDeleteQuery),
+  async (c) => {
+    const { projectName, keyName } = c.req.valid("param");
+    const { jwkDeleteAction, dryRun } = c.req.valid("query");
+    const permissions = c.var.identity?.permissions ?? [];
+    if (!permissions.includes(PERMISSIONS.secretsManage)) {
+      throw ApiError.forbidden(`Deleting a project key needs the ${PERMISSIONS.secretsManage} permission`);
+    }
+    const key = await requireProjectKey(c.env.DB, projectName, keyName);
+    const detail = await projectKeyDetail(c.env.DB, key);
+    const environments = detail.deployments.map((d) => d.environmentName);
+    if (environments.length > 0 && !permissions.includes(PERMISSIONS.secretsDeployUndeploy)) {
+      throw ApiError.forbidden(
+        `Undeploying the key needs the ${PERMISSIONS.secretsDeployUndeploy} permission`,
+      );
+    }
+    const plan = buildProjectKeyPlan(detail, jwkDeleteAction, c.var.config.environment);
+    const planToken = await planTokenOf(plan);
+
+    if (dryRun) {
+      await storePreview(c.env.DB, planToken, plan);
+      const body: ProjectKeyDeletionResponse = {
+        success: true,
+        deploymentResult: {
+          success: true,
+          message: `Would undeploy from ${environments.length} environment(s)`,
+          environmentResults: environments.map((environmentName) => ({
+            environmentName,
+            success: true,
+            message: "dry run: would undeploy",
+          })),
+        },
+        dryRun: true,
+        plan,
+        planToken,
+        auditLogPath: null,
+        auditId: null,
+      };
+      return c.json(body);
+    }
+    const previewed = await requireUnchangedPlan(c, plan, planToken);
+    const deleted = await deleteProjectKey(c.env.DB, key, jwkDeleteAction, environments);
+    const id = `${projectName}/${keyName}`;
+    return respondWithDeletion(
+      c,
+      {
+        action: "delete-project-key",
+        targetType: "project-key",
+        targetId: id,
+        options: { jwkDeleteAction },
+        plan: previewed ?? plan,
+      },
+      {
+        success: true,
+        deploymentResult: {
+          success: true,
+          message: `Undeployed from ${environments.length} environment(s)`,
+          environmentResults: deleted.undeployed.map((u) => ({
+            environmentName: u.environment,
+            success: true,
+            message: u.rows > 0 ? "undeployed" : "was not deployed",
+          })),
+        },
+        jwkResult: { action: jwkDeleteAction, count: deleted.jwks },
+        dryRun: false,
+        plan,
+        planToken,
+        errors: [],
+      },
+    );
+  },
+);
+
+export const projectKeyRoutes = new Hono<AppEnv>()
+  .get(PATH, ...readKey)
+  .get(PATH_NO_SLASH, ...readKey)
+  .delete(PATH, ...deleteKey)
+  .delete(PATH_NO_SLASH, ...deleteKey);

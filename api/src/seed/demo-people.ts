@@ -1,0 +1,95 @@
+import { DAY, type SeedContext, type TableRows } from "./demo-types.ts";
+import type { Prng } from "./prng.ts";
+
+const FIRST = [
+  "Mia",
+  "Noah",
+  "Emma",
+  "Liam",
+  "Sofia",
+  "Lucas",
+  "Hanna",
+  "Jonas",
+  "Lea",
+  "Elias",
+  "Zoe",
+  "Finn",
+];
+const LAST = [
+  "Nguyen",
+  "Schmidt",
+  "Garcia",
+  "Kowalski",
+  "Rossi",
+  "Berg",
+  "Okafor",
+  "Tanaka",
+  "Dubois",
+  "Silva",
+];
+const ORGS = ["globex", "initech", "umbrella", "hooli", "wonka", "stark", "wayne"];
+const NODE_SITES = ["Berlin", "Lisbon", "Oslo", "Lyon", "Turin", "Krakow", "Ghent"];
+
+export type DemoUser = { id: string; email: string; name: string };
+
+/** B2C users; `alice@example.com` (a dev login) is always one of them. */
+export function demoUsers(rng: Prng, ctx: SeedContext): { users: DemoUser[]; table: TableRows } {
+  const users: DemoUser[] = [{ id: "user-alice", email: "alice@example.com", name: "Alice Example" }];
+  for (let i = 1; i < ctx.n(60); i++) {
+    const first = rng.pick(FIRST);
+    const last = rng.pick(LAST);
+    const id = `user-${String(i).padStart(4, "0")}`;
+    users.push({ id, email: `${first}.${last}.${i}@example.com`.toLowerCase(), name: `${first} ${last}` });
+  }
+  const rows = users.map((u) => [u.id, u.email, u.name, ctx.ago(rng.int(30, 900) * DAY)]);
+  return { users, table: { table: "users", columns: ["id", "email", "name", "created_at"], rows } };
+}
+
+/**
+ * Organizations with members, API keys, organization keys, nodes and node-key links.
+ * `acme` (OWNER `owner@acme.example`, a dev login) is always the first.
+ */
+export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
+  const ids = ["acme", ...ORGS.slice(0, ctx.n(6) - 1)];
+  const orgs: unknown[][] = [];
+  const members: unknown[][] = [];
+  const apiKeys: unknown[][] = [];
+  const orgKeys: unknown[][] = [];
+  const nodes: unknown[][] = [];
+  const nodeKeys: unknown[][] = [];
+  for (const id of ids) {
+    const created = ctx.ago(rng.int(200, 1200) * DAY);
+    const name = id === "acme" ? "Acme Corporation" : `${id[0]!.toUpperCase()}${id.slice(1)} Ltd`;
+    orgs.push([id, name, created]);
+    members.push([id, `owner@${id}.example`, "OWNER"], [id, `admin@${id}.example`, "ADMINISTRATOR"]);
+    for (let m = 1; m <= rng.int(1, 3); m++) members.push([id, `member${m}@${id}.example`, "MEMBER"]);
+    for (let k = 1; k <= rng.int(1, 3); k++) {
+      apiKeys.push([`ak_${id}_${k}`, id, `Integration ${k}`, `sk_live_${rng.hex(3)}`, rng.hex(32), created]);
+    }
+    const keyIds: string[] = [];
+    for (let k = 1; k <= rng.int(1, 4); k++) {
+      const keyId = `ok_${id}_${k}`;
+      keyIds.push(keyId);
+      orgKeys.push([keyId, id, "ES256", rng.base64url(65), ctx.ago(rng.int(1, 180) * DAY)]);
+    }
+    for (let nIdx = 1; nIdx <= rng.int(2, 6); nIdx++) {
+      const nodeId = `node_${id}_${nIdx}`;
+      nodes.push([nodeId, id, `Gateway ${rng.pick(NODE_SITES)} ${nIdx}`, ctx.ago(rng.int(1, 180) * DAY)]);
+      for (const keyId of rng.sample(keyIds, rng.int(1, Math.min(2, keyIds.length)))) {
+        nodeKeys.push([nodeId, keyId, ctx.ago(rng.int(1, 90) * DAY)]);
+      }
+    }
+  }
+  return [
+    { table: "organizations", columns: ["id", "name", "created_at"], rows: orgs },
+    { table: "org_members", columns: ["org_id", "email", "role"], rows: members },
+    {
+      table: "api_keys",
+      columns: ["id", "org_id", "name", "prefix", "key_hash", "created_at"],
+      rows: apiKeys,
+    },
+    { table: "org_keys", columns: ["id", "org_id", "algorithm", "public_key", "created_at"], rows: orgKeys },
+    { table: "org_nodes", columns: ["id", "org_id", "name", "created_at"], rows: nodes },
+    { table: "node_keys", columns: ["node_id", "key_id", "created_at"], rows: nodeKeys },
+  ];
+}

@@ -1,0 +1,155 @@
+import { env } from "cloudflare:workers";
+import { AuditListResponse, AuditRecord, AuditVerifyResponse, LockDeletionResponse } from "@cleanup/shared";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN_KEY,
+  call,
+  deleteLock,
+  json,
+  type SeededLock,
+  seed,
+  seededLocks,
+  staffCall,
+  tokenFor,
+} from "./helpers.ts";
+
+let locks: SeededLock[];
+beforeAll(async () => {
+  await seed();
+  locks = await seededLocks();
+});
+
+const audit = async (query = "") =>
+  AuditListResponse.parse(await json(await staffCall(`/admin/audit${query}`)));
+const record = async (id: string) => AuditRecord.parse(await json(await staffCall(`/admin/audit/${id}`)));
+
+describe("the audit log", () => {
+  it("records a deletion with actor, environment, target, options, plan, result, request id and reason", async () => {
+    const lock = locks[4]!;
+    const res = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY", {
+      "X-Audit-Reason": "SUP-42 stuck DO",
+    });
+    const body = LockDeletionResponse.parse(await res.json());
+    const stored = await record(body.auditId!);
+    expect(stored).toMatchObject({
+      actor: "support@smartphonekey.com",
+      environment: "dev",
+      action: "delete-lock",
+      targetType: "lock",
+      targetId: String(lock.lock_id),
+      outcome: "success",
+      reason: "SUP-42 stuck DO",
+      requestId: res.headers.get("X-Request-Id"),
+      httpStatus: 200,
+      path: body.auditLogPath,
+      options: { mode: "DELETE_DO_ONLY", cascadeDeleteKeys: true },
+    });
+    expect(stored.at).toMatch(/Z$/);
+    expect(stored.plan).toMatchObject({ target: { type: "lock", id: String(lock.lock_id) } });
+    expect(stored.result).toMatchObject({ success: true, lockId: String(lock.lock_id) });
+    const raw = await env.EVENTS.get(body.auditLogPath!);
+    expect(AuditRecord.parse(await raw!.json())).toEqual(stored);
+  });
+
+  it("records the previewed plan when the deletion was applied with If-Match", async () => {
+    const lock = locks[5]!;
+    const preview = LockDeletionResponse.parse(
+      await json(await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY&dryRun=true")),
+    );
+    const res = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY", {
+      "If-Match": `"${preview.planToken}"`,
+    });
+    const stored = await record(LockDeletionResponse.parse(await res.json()).auditId!);
+    expect(stored.plan).toEqual(preview.plan);
+  });
+
+  it("records refused attempts: bad input, no credentials, non-staff, unknown target, stale plan", async () => {
+    const lock = locks[6]!;
+    const alice = await tokenFor("alice@example.com");
+    const attempts = [
+      () => deleteLock(lock.lock_id, "mode=nope"),
+      () => call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, { method: "DELETE" }),
+      () =>
+        call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, {
+          method: "DELETE",
+          headers: { Authorization: `Bearer ${alice}`, "X-API-Key": ADMIN_KEY },
+        }),
+      () => deleteLock(777777, "mode=DELETE_DO_ONLY"),
+      () => deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY", { "If-Match": '"0000"' }),
+    ];
+    const statuses = [];
+    for (const attempt of attempts) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([400, 401, 403, 404, 412]);
+
+    const { items } = await audit("?outcome=refused&limit=5");
+    expect(items.map((i) => i.actor)).toEqual([
+      "support@smartphonekey.com",
+      "support@smartphonekey.com",
+      "alice@example.com",
+      "anonymous",
+      "support@smartphonekey.com",
+    ]);
+    expect(items.map((i) => i.targetId)).toEqual([
+      String(lock.lock_id),
+      "777777",
+      String(lock.lock_id),
+      String(lock.lock_id),
+      String(lock.lock_id),
+    ]);
+    const badInput = await record(items[4]!.id);
+    expect(badInput).toMatchObject({
+      httpStatus: 400,
+      options: { mode: "nope" },
+      result: { error: "Bad Request" },
+    });
+  });
+
+  it("does not audit reads or dry runs", async () => {
+    const before = (await audit("?limit=500")).items.length;
+    await staffCall(`/admin/locks/${locks[7]!.lock_id}`);
+    await deleteLock(locks[7]!.lock_id, "mode=DELETE_DO_ONLY&dryRun=true");
+    expect((await audit("?limit=500")).items.length).toBe(before);
+  });
+
+  it("filters and pages with a cursor", async () => {
+    const all = await audit("?limit=500");
+    const pages: string[] = [];
+    let cursor: string | null = "";
+    while (cursor !== null) {
+      const page: AuditListResponse = await audit(`?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      pages.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    }
+    expect(pages).toEqual(all.items.map((i) => i.id));
+    expect((await audit("?actor=anonymous")).items).toHaveLength(1);
+    expect((await audit("?action=delete-hub")).items).toHaveLength(0);
+    expect((await staffCall("/admin/audit?outcome=maybe")).status).toBe(400);
+    expect((await staffCall("/admin/audit?cursor=abc")).status).toBe(400);
+    expect((await staffCall("/admin/audit/not-a-uuid")).status).toBe(400);
+    expect((await staffCall("/admin/audit/6f1c2b9e-8a7d-4c3b-9e2f-1a0b9c8d7e6f")).status).toBe(404);
+  });
+
+  it("keeps one unbroken chain under concurrent writes", async () => {
+    await Promise.all(Array.from({ length: 6 }, (_, i) => deleteLock(900000 + i, "mode=DELETE_DO_ONLY")));
+    const { items } = await audit("?limit=500");
+    const seqs = items.map((i) => i.seq).toReversed();
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    const verified = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
+    expect(verified).toEqual({ ok: true, checked: items.length, firstBroken: null });
+  });
+
+  it("detects a record edited in R2 and an index row edited in D1", async () => {
+    const { items } = await audit("?limit=500");
+    const victim = items[items.length - 3]!;
+    const object = await env.EVENTS.get(victim.path);
+    const original = await object!.text();
+    await env.EVENTS.put(victim.path, original.replace('"outcome":"refused"', '"outcome":"success"'));
+    const broken = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
+    expect(broken).toMatchObject({ ok: false, firstBroken: { id: victim.id, seq: victim.seq } });
+
+    await env.EVENTS.put(victim.path, original);
+    await env.DB.prepare("UPDATE audit_index SET actor = 'someone@else' WHERE id = ?1").bind(victim.id).run();
+    const indexEdit = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
+    expect(indexEdit.firstBroken).toMatchObject({ id: victim.id, reason: expect.stringContaining("actor") });
+  });
+});

@@ -1,0 +1,84 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { AuditVerifyResponse, DeleteAllResponse, EnvironmentInfo } from "@cleanup/shared";
+import { beforeAll, describe, expect, it } from "vitest";
+import { lockStub } from "../src/storage/aggregates-registry.ts";
+import { deleteLock, json, type SeededLock, seed, seededLocks, staffCall } from "./helpers.ts";
+
+let locks: SeededLock[];
+beforeAll(async () => {
+  await seed();
+  locks = await seededLocks();
+});
+
+const deleteAll = (query = "", headers: Record<string, string> = {}) =>
+  staffCall(`/admin/cleanup/delete-all${query}`, { method: "POST", headers });
+const environment = async () => EnvironmentInfo.parse(await json(await staffCall("/admin/environment")));
+
+describe("POST /admin/cleanup/delete-all on dev", () => {
+  it("previews everything that goes and what stays, deleting nothing", async () => {
+    const before = await environment();
+    const body = DeleteAllResponse.parse(await json(await deleteAll("?dryRun=true")));
+    expect(body).toMatchObject({ success: true, dryRun: true });
+    expect(body.plan!.counts).toMatchObject({
+      events: before.counts.events,
+      doInstances: before.counts.locks + before.counts.hubs,
+      d1Rows: { locks: before.counts.locks, users: before.counts.users, hubs: before.counts.hubs },
+    });
+    expect(body.plan!.keep).toContainEqual(
+      expect.objectContaining({ kind: "api-keys", count: before.counts.apiKeys }),
+    );
+    expect(await environment()).toEqual(before);
+    expect((await staffCall("/admin/cleanup/delete-all?dryRun=1", { method: "POST" })).status).toBe(400);
+  });
+
+  it("empties events, DO states and D1, keeps API keys and the audit log, and can be seeded again", async () => {
+    const lock = locks[0]!;
+    await staffCall(`/admin/locks/${lock.lock_id}`); // materialise one DO
+    await deleteLock(locks[1]!.lock_id, "mode=DELETE_DO_ONLY"); // an earlier audit record
+    const before = await environment();
+
+    const res = await deleteAll("", { "X-Audit-Reason": "reset before test run" });
+    expect(res.status).toBe(200);
+    const body = DeleteAllResponse.parse(await res.json());
+    expect(body.success).toBe(true);
+    expect(body.operations.map((o) => [o.name, o.status])).toEqual([
+      ["delete-do-state", "done"],
+      ["delete-events", "done"],
+      ["delete-d1-rows", "done"],
+    ]);
+    expect(body.deletionSummary).toMatchObject({
+      eventsDeleted: before.counts.events,
+      doInstancesDeleted: before.counts.locks + before.counts.hubs,
+    });
+
+    const after = await environment();
+    expect(after.counts).toEqual({
+      hubs: 0,
+      locks: 0,
+      users: 0,
+      keyAssignments: 0,
+      tempKeys: 0,
+      organizations: 0,
+      orgKeys: 0,
+      projects: 0,
+      jwks: 0,
+      events: 0,
+      apiKeys: before.counts.apiKeys,
+    });
+    expect((await env.EVENTS.list({ prefix: "events/" })).objects).toEqual([]);
+    const keys = await runInDurableObject(
+      lockStub(env, lock.uuid),
+      async (_i, s) => (await s.storage.list()).size,
+    );
+    expect(keys).toBe(0);
+
+    const verified = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
+    expect(verified.ok).toBe(true);
+    expect(verified.checked).toBe(3); // the refused dryRun=1, the DO_ONLY deletion and the reset itself
+
+    const reseeded = await seed();
+    expect(reseeded.seeded).toBe(true);
+    expect(reseeded.counts).toEqual(before.counts);
+  });
+});

@@ -1,0 +1,85 @@
+import { DevTokenResponse } from "@cleanup/shared";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
+import { describe, expect, it } from "vitest";
+import { AUDIENCE, call, ISSUER, json, PASSWORD } from "./helpers.ts";
+
+const login = (body: unknown) =>
+  call("/auth/dev/token", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+describe("the dev identity issuer", () => {
+  it("issues a one-hour ES256 token for a seeded staff account", async () => {
+    const res = await login({ email: "support@smartphonekey.com", password: PASSWORD });
+    expect(res.status).toBe(200);
+    const { token, expiresAt } = DevTokenResponse.parse(await res.json());
+    const claims = decodeJwt(token);
+    expect(decodeProtectedHeader(token).alg).toBe("ES256");
+    expect(claims).toMatchObject({
+      email: "support@smartphonekey.com",
+      email_verified: true,
+      iss: ISSUER,
+      aud: AUDIENCE,
+      permissions: ["SECRETS:MANAGE", "SECRETS:DEPLOY_UNDEPLOY"],
+    });
+    expect(typeof claims.name).toBe("string");
+    expect(typeof claims.sub).toBe("string");
+    expect(claims.exp! - claims.iat!).toBe(3600);
+    expect(Date.parse(expiresAt)).toBe(claims.exp! * 1000);
+  });
+
+  it("serves the public key that verifies its tokens", async () => {
+    const { token } = await json<{ token: string }>(
+      await login({ email: "alice@example.com", password: PASSWORD }),
+    );
+    const res = await call("/.well-known/jwks.json");
+    expect(res.status).toBe(200);
+    const jwks = await json<{ keys: Record<string, unknown>[] }>(res);
+    expect(jwks.keys).toHaveLength(1);
+    expect(jwks.keys[0]).not.toHaveProperty("d");
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+    expect(payload.email).toBe("alice@example.com");
+  });
+
+  it.each([
+    "admin@smartphonekey.com",
+    "alice@example.com",
+    "owner@acme.example",
+    "mallory@smartphonekey.com.evil.example",
+  ])("knows the seeded account %s", async (email) => {
+    expect((await login({ email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it("refuses a wrong password and an unknown account with 401", async () => {
+    for (const body of [
+      { email: "support@smartphonekey.com", password: "wrong" },
+      { email: "nobody@smartphonekey.com", password: PASSWORD },
+    ]) {
+      const res = await login(body);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: "Unauthorized", code: 401 });
+    }
+  });
+
+  it("answers a malformed body with a 400 naming the field", async () => {
+    const res = await login({ email: "support@smartphonekey.com" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: "Bad Request",
+      code: 400,
+      details: [{ field: "password", message: "is required" }],
+    });
+    const notJson = await call("/auth/dev/token", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ code: 400, details: [{ field: "body" }] });
+  });
+});

@@ -1,0 +1,99 @@
+import { env } from "cloudflare:workers";
+import { OrganizationDetail, OrgKeyDeletionResponse } from "@cleanup/shared";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_KEY, call, devSignedToken, json, seed, staffCall, tokenFor } from "./helpers.ts";
+
+const DENIED = {
+  success: false,
+  message: "Access denied: you can only manage keys for your own organization",
+};
+
+beforeAll(async () => {
+  await seed();
+});
+
+async function deleteOrgKeysAs(token: string, idOrg: string, query = "") {
+  return call(`/organization/${idOrg}/key${query}`, {
+    method: "DELETE",
+    headers: { Authorization: `Bearer ${token}`, "X-API-Key": ADMIN_KEY },
+  });
+}
+
+describe("GET /admin/organizations/{idOrg}", () => {
+  it("shows acme with its owner, keys and nodes", async () => {
+    const detail = OrganizationDetail.parse(await json(await staffCall("/admin/organizations/acme")));
+    expect(detail.members).toContainEqual({ email: "owner@acme.example", role: "OWNER" });
+    expect(detail.keyCount).toBeGreaterThan(0);
+    expect(detail.nodeCount).toBe(detail.nodes.length);
+    expect((await staffCall("/admin/organizations/nope")).status).toBe(404);
+  });
+});
+
+describe("DELETE /organization/{idOrg}/key", () => {
+  it("refuses anyone but staff and the org's own OWNER or ADMINISTRATOR with the published 403", async () => {
+    const tokens = [
+      await tokenFor("alice@example.com"),
+      await tokenFor("mallory@smartphonekey.com.evil.example"),
+      await devSignedToken({ email: "member1@acme.example" }),
+      await devSignedToken({ email: "owner@acme.example", email_verified: false }),
+    ];
+    for (const token of tokens) {
+      const res = await deleteOrgKeysAs(token, "acme");
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual(DENIED);
+    }
+    const owner = await tokenFor("owner@acme.example");
+    const elsewhere = await deleteOrgKeysAs(owner, "globex");
+    expect(elsewhere.status).toBe(403);
+    expect(await elsewhere.json()).toEqual(DENIED);
+  });
+
+  it("keeps its own error shape for bad input and missing credentials", async () => {
+    const owner = await tokenFor("owner@acme.example");
+    const bad = await deleteOrgKeysAs(owner, encodeURIComponent("../acme"));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ success: false, details: [{ field: "idOrg" }] });
+    const flag = await deleteOrgKeysAs(owner, "acme", "?dryRun=yes");
+    expect(await flag.json()).toMatchObject({ success: false, details: [{ field: "dryRun" }] });
+    const anonymous = await call("/organization/acme/key", { method: "DELETE" });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ success: false, message: expect.any(String) });
+    expect((await deleteOrgKeysAs(await tokenFor(), "nope")).status).toBe(404);
+  });
+
+  it("lets the OWNER preview: nodes must re-register", async () => {
+    const res = await deleteOrgKeysAs(await tokenFor("owner@acme.example"), "acme", "?dryRun=true");
+    expect(res.status).toBe(200);
+    const body = OrgKeyDeletionResponse.parse(await res.json());
+    expect(body).toMatchObject({ success: true, dryRun: true });
+    expect(body.plan!.warnings.map((w) => w.code)).toContain("NODES_MUST_REREGISTER");
+    expect(body.plan!.keep).toContainEqual(expect.objectContaining({ kind: "api-keys" }));
+  });
+
+  it("lets an ADMINISTRATOR delete every key and node link; nodes and API keys stay; a system event is published", async () => {
+    const before = OrganizationDetail.parse(await json(await staffCall("/admin/organizations/acme")));
+    const res = await deleteOrgKeysAs(await devSignedToken({ email: "admin@acme.example" }), "acme");
+    expect(res.status).toBe(200);
+    const body = OrgKeyDeletionResponse.parse(await res.json());
+    expect(body).toMatchObject({
+      success: true,
+      message: `Successfully deleted ${before.keyCount} organization key(s)`,
+    });
+    expect(body.auditLogPath).toMatch(/^audit\//);
+    const after = OrganizationDetail.parse(await json(await staffCall("/admin/organizations/acme")));
+    expect(after).toMatchObject({
+      keyCount: 0,
+      nodeCount: before.nodeCount,
+      apiKeyCount: before.apiKeyCount,
+    });
+    expect(after.nodes.every((n) => n.keyIds.length === 0)).toBe(true);
+    const events = await env.EVENTS.list({ prefix: "system-events/" });
+    expect(events.objects.some((o) => o.key.includes("organization-keys-deleted"))).toBe(true);
+
+    const again = await staffCall("/organization/acme/key", { method: "DELETE" });
+    expect(await again.json()).toMatchObject({
+      success: true,
+      message: "Successfully deleted 0 organization key(s)",
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { exportJWK, generateKeyPair } from "jose";
+import { defineConfig } from "vitest/config";
+
+/** The external identity issuer a stage deployment trusts, stood in for by a key pair made here. */
+const STAGE_JWKS_URL = "https://issuer.example.test/.well-known/jwks.json";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  const issuer = await generateKeyPair("ES256", { extractable: true });
+  const publicJwk = { ...(await exportJWK(issuer.publicKey)), kid: "stage-issuer", alg: "ES256", use: "sig" };
+  const privateJwk = JSON.stringify({ ...(await exportJWK(issuer.privateKey)), kid: "stage-issuer" });
+
+  const shared = { setupFiles: ["./test/setup.ts"], testTimeout: 30_000, hookTimeout: 60_000 };
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.jsonc" },
+              // A small seed keeps the suite fast on two cores; TEST_MIGRATIONS feeds test/setup.ts.
+              miniflare: { bindings: { SEED_SCALE: "0.2", TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: { ...shared, name: "dev", include: ["src/**/*.test.ts", "test/*.test.ts"] },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.jsonc" },
+              miniflare: {
+                bindings: {
+                  ENVIRONMENT_NAME: "stage",
+                  JWKS_URL: STAGE_JWKS_URL,
+                  TEST_MIGRATIONS: migrations,
+                  TEST_ISSUER_PRIVATE_JWK: privateJwk,
+                },
+                // The only outbound call the api makes: fetching the external issuer's keys.
+                outboundService: (request: Request) =>
+                  request.url === STAGE_JWKS_URL
+                    ? Response.json({ keys: [publicJwk] })
+                    : new Response("no network in tests", { status: 502 }),
+              },
+            }),
+          ],
+          test: { ...shared, name: "stage", include: ["test/stage/*.test.ts"] },
+        },
+      ],
+    },
+  };
+});
