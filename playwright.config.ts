@@ -22,6 +22,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // The dev reset wipes the seeded data every other test reads: it runs after all of them.
+  projects: [
+    { name: "console", testIgnore: /dev-reset\.spec\.ts/ },
+    { name: "dev-reset", testMatch: /dev-reset\.spec\.ts/, dependencies: ["console"] },
+  ],
   use: {
     baseURL,
     browserName: "chromium",
@@ -49,6 +54,13 @@ export default defineConfig({
       BFF_PORT: String(BFF_PORT),
       STATE_DIR: process.env.E2E_STATE_DIR,
       SKIP_WEB_BUILD: "1",
+      // Besides dev, a "production" that points at the same local api (to exercise production's
+      // confirm) and a "stage" whose api is down (to exercise the 502 screens).
+      BFF_ENVIRONMENTS: "dev,production,stage",
+      API_URL_PRODUCTION: `http://127.0.0.1:${API_PORT}`,
+      ADMIN_API_KEY_PRODUCTION: process.env.ADMIN_API_KEY ?? "dev-admin-key",
+      API_URL_STAGE: "http://127.0.0.1:9",
+      ADMIN_API_KEY_STAGE: "stage-is-down",
     },
     wait: { stdout: /Cleanup Console is ready at/ },
     url: baseURL,

@@ -1,4 +1,4 @@
-import { expect, lockIdFromUrl, test } from "./fixtures";
+import { expect, lockIdFromUrl, SEARCH_ALL, test } from "./fixtures";
 
 test.describe("Deleting a lock", () => {
   test("for good: search, open, preview, confirm with id and reason, read the result, and the lock is gone", async ({
@@ -6,10 +6,10 @@ test.describe("Deleting a lock", () => {
     snap,
   }) => {
     await snap("search");
-    const search = page.getByRole("searchbox", { name: "Search locks" });
+    const search = page.getByRole("searchbox", { name: SEARCH_ALL });
     await search.fill("Gate");
     await expect(page).toHaveURL(/q=Gate/);
-    const firstResult = page.getByRole("list", { name: "Search results" }).getByRole("link").first();
+    const firstResult = page.getByRole("list", { name: "Locks" }).getByRole("link").first();
     await expect(firstResult).toContainText("Gate");
 
     // Keyboard only: down into the results, Enter opens the lock.
@@ -55,14 +55,16 @@ test.describe("Deleting a lock", () => {
     const operations = page.getByRole("table", { name: "Operations" });
     await expect(operations.getByRole("row", { name: /archive-events done/ })).toBeVisible();
     await expect(operations.getByRole("row", { name: /delete-events done/ })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Audit record" })).toContainText(/audit\/\S+\.json/);
+    const audit = page.getByRole("region", { name: "Audit record" });
+    await expect(audit).toContainText(/audit\/\S+\.json/);
+    await expect(audit.getByRole("link", { name: "Open the audit record" })).toBeVisible();
     await snap("result");
 
     await page.getByRole("button", { name: "Open the lock again" }).click();
     await expect(page.getByRole("heading", { name: "Lock not found" })).toBeVisible();
     await snap("gone");
 
-    await page.goto(`/dev/search?q=${lockId}`);
+    await page.goto(`/dev/search?type=lock&q=${lockId}`);
     await expect(page.getByText(`No locks match “${lockId}”.`)).toBeVisible();
   });
 
@@ -70,8 +72,8 @@ test.describe("Deleting a lock", () => {
     signedInPage: page,
     snap,
   }) => {
-    await page.getByRole("searchbox", { name: "Search locks" }).fill("Office");
-    const firstResult = page.getByRole("list", { name: "Search results" }).getByRole("link").first();
+    await page.getByRole("searchbox", { name: SEARCH_ALL }).fill("Office");
+    const firstResult = page.getByRole("list", { name: "Locks" }).getByRole("link").first();
     await expect(firstResult).toContainText("Office");
     await firstResult.click();
     const lockId = lockIdFromUrl(page);

@@ -21,7 +21,10 @@ export default defineConfig({
         // The framework every page needs changes rarely: one long-cached chunk with a plain name.
         codeSplitting: {
           groups: [
-            { name: "vendor", test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|zod)[\\/]/ },
+            {
+              name: "vendor",
+              test: /node_modules[\\/](react|react-dom|scheduler|zod|@tanstack[\\/](react-router|router-core|history|react-query|query-core|react-store|store))[\\/]/,
+            },
           ],
         },
       },

@@ -1,10 +1,16 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter, parseSearchWith, stringifySearchWith } from "@tanstack/react-router";
 import { PagePending } from "@/components/layouts/page-pending";
+import { auditRoute } from "./routes/audit/route";
+import { auditRecordRoute } from "./routes/audit-record/route";
 import { authedRoute } from "./routes/authed";
 import { environmentIndexRoute, environmentRoute } from "./routes/environment/route";
 import { homeRoute } from "./routes/home";
+import { hubRoute } from "./routes/hub/route";
 import { lockRoute } from "./routes/lock/route";
+import { organizationRoute } from "./routes/organization/route";
+import { projectKeyRoute } from "./routes/project-key/route";
+import { resetRoute } from "./routes/reset/route";
 import { rootRoute } from "./routes/root";
 import { searchRoute } from "./routes/search/route";
 import { signInRoute } from "./routes/sign-in/route";
@@ -13,7 +19,17 @@ export const routeTree = rootRoute.addChildren([
   signInRoute,
   authedRoute.addChildren([
     homeRoute,
-    environmentRoute.addChildren([environmentIndexRoute, searchRoute, lockRoute]),
+    environmentRoute.addChildren([
+      environmentIndexRoute,
+      searchRoute,
+      lockRoute,
+      hubRoute,
+      organizationRoute,
+      projectKeyRoute,
+      auditRoute,
+      auditRecordRoute,
+      resetRoute,
+    ]),
   ]),
 ]);
 

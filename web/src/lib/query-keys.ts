@@ -10,4 +10,9 @@ export const environmentKeys = {
   info: (environment: string) => ["environments", environment, "info"] as const,
   search: (environment: string) => ["environments", environment, "search"] as const,
   locks: (environment: string) => ["environments", environment, "locks"] as const,
+  hubs: (environment: string) => ["environments", environment, "hubs"] as const,
+  organizations: (environment: string) => ["environments", environment, "organizations"] as const,
+  projectKeys: (environment: string) => ["environments", environment, "project-keys"] as const,
+  audit: (environment: string) => ["environments", environment, "audit"] as const,
+  reset: (environment: string) => ["environments", environment, "reset"] as const,
 };

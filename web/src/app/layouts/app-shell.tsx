@@ -1,48 +1,199 @@
 import { getRouteApi, Link, Outlet, useNavigate } from "@tanstack/react-router";
-import { Trash2 } from "lucide-react";
+import { Eraser, Moon, ScrollText, Search, Sun, Trash2 } from "lucide-react";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { Toaster } from "sonner";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { Button } from "@/components/ui/button";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { EnvironmentBadge } from "@/features/environments/components/environment-badge";
 import { EnvironmentSwitcher } from "@/features/environments/components/environment-switcher";
+import type { PaletteCommand } from "@/features/search/components/command-palette";
+import { setTheme, useTheme } from "@/lib/theme";
 import { cn } from "@/lib/utils";
 
 const route = getRouteApi("/_authed/$env");
 
-/** Header with the environment badge, the signed-in user and sign-out, around every page of one environment. */
+const loadPalette = () => import("@/features/search/components/command-palette");
+// The palette's code (cmdk, its dialog) loads on first use, not with every page.
+const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Ctrl-K / ⌘-K anywhere toggles the palette, even from inside an input. */
+function usePaletteShortcut(toggle: () => void) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === "k" && (event.metaKey || event.ctrlKey) && !event.altKey) {
+        event.preventDefault();
+        toggle();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [toggle]);
+}
+
+const navLink =
+  "inline-flex h-8 items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 text-sm font-medium text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 [&_svg]:size-4";
+
+/**
+ * Around every page of one environment: the environment badge (and switcher), navigation, the
+ * command palette (Ctrl/⌘-K), the theme toggle, the signed-in user with sign-out, and toasts.
+ */
 export function AppShell() {
   const { environment, session } = route.useRouteContext();
   const navigate = useNavigate();
+  const [theme] = useTheme();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [paletteLoaded, setPaletteLoaded] = useState(false);
   const production = environment.kind === "production";
+  const dev = environment.kind === "dev";
+  const env = environment.name;
+
+  const openPalette = (open: boolean) => {
+    if (open) setPaletteLoaded(true);
+    setPaletteOpen(open);
+  };
+  usePaletteShortcut(() => {
+    setPaletteLoaded(true);
+    setPaletteOpen((o) => !o);
+  });
+
+  const commands: PaletteCommand[] = [
+    {
+      id: "search",
+      label: "Search page",
+      icon: <Search aria-hidden="true" />,
+      keywords: ["find"],
+      run: () => void navigate({ to: "/$env/search", params: { env } }),
+    },
+    {
+      id: "audit",
+      label: "Audit log",
+      icon: <ScrollText aria-hidden="true" />,
+      keywords: ["history", "records", "export"],
+      run: () => void navigate({ to: "/$env/audit", params: { env } }),
+    },
+    ...(dev
+      ? [
+          {
+            id: "reset",
+            label: `Reset ${env}`,
+            icon: <Eraser aria-hidden="true" />,
+            keywords: ["delete-all", "wipe", "environment"],
+            run: () => void navigate({ to: "/$env/reset", params: { env } }),
+          },
+        ]
+      : []),
+    {
+      id: "theme",
+      label: theme === "dark" ? "Use the light theme" : "Use the dark theme",
+      icon: theme === "dark" ? <Sun aria-hidden="true" /> : <Moon aria-hidden="true" />,
+      keywords: ["theme", "dark", "light", "colour"],
+      run: () => setTheme(theme === "dark" ? "light" : "dark"),
+    },
+  ];
+
   return (
     <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
       <header
         className={cn(
           "sticky top-0 z-40 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80",
           production && "border-t-4 border-t-env-production",
         )}
       >
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3">
           <Link
             to="/$env/search"
-            params={{ env: environment.name }}
+            params={{ env }}
             className="flex items-center gap-2 rounded-md font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            aria-label="Cleanup Console home"
           >
             <Trash2 aria-hidden="true" className="size-5" />
-            <span className="hidden sm:inline">Cleanup Console</span>
+            <span className="hidden whitespace-nowrap 2xl:inline">Cleanup Console</span>
           </Link>
-          <EnvironmentBadge name={environment.name} kind={environment.kind} />
+          <EnvironmentBadge name={env} kind={environment.kind} />
           <EnvironmentSwitcher
-            current={environment.name}
+            current={env}
             environments={session.environments}
-            onSwitch={(env) => void navigate({ to: "/$env/search", params: { env } })}
+            onSwitch={(next) => void navigate({ to: "/$env/search", params: { env: next } })}
           />
-          <div className="ml-auto">
+          <nav aria-label="Main" className="flex items-center gap-1">
+            <Link
+              to="/$env/search"
+              params={{ env }}
+              className={navLink}
+              activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
+            >
+              <Search aria-hidden="true" />
+              <span className="hidden lg:inline">Search</span>
+              <span className="sr-only lg:hidden">Search</span>
+            </Link>
+            <Link
+              to="/$env/audit"
+              params={{ env }}
+              className={navLink}
+              activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
+            >
+              <ScrollText aria-hidden="true" />
+              <span className="hidden lg:inline">Audit log</span>
+              <span className="sr-only lg:hidden">Audit log</span>
+            </Link>
+            {dev && (
+              <Link
+                to="/$env/reset"
+                params={{ env }}
+                className={navLink}
+                activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
+              >
+                <Eraser aria-hidden="true" />
+                <span className="hidden lg:inline">Reset {env}</span>
+                <span className="sr-only lg:hidden">Reset {env}</span>
+              </Link>
+            )}
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            <Button
+              variant="outline"
+              size="sm"
+              className="text-muted-foreground"
+              onClick={() => openPalette(true)}
+              onPointerEnter={() => void loadPalette()}
+              onFocus={() => void loadPalette()}
+              aria-keyshortcuts={isMac ? "Meta+K" : "Control+K"}
+            >
+              <Search aria-hidden="true" />
+              <span className="hidden sm:inline">Find…</span>
+              <kbd className="hidden rounded border bg-muted px-1 font-sans text-[10px] sm:inline">
+                {isMac ? "⌘K" : "Ctrl K"}
+              </kbd>
+              <span className="sr-only">Open the command palette</span>
+            </Button>
+            <ThemeToggle />
             <UserMenu onSignedOut={() => void navigate({ to: "/sign-in", search: {} })} />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         <Outlet />
       </main>
+      {paletteLoaded && (
+        <Suspense fallback={null}>
+          <CommandPalette
+            environment={env}
+            open={paletteOpen}
+            onOpenChange={openPalette}
+            commands={commands}
+          />
+        </Suspense>
+      )}
+      <Toaster theme={theme} richColors closeButton position="bottom-right" />
     </div>
   );
 }

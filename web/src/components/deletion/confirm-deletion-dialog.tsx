@@ -31,6 +31,14 @@ export interface ConfirmDeletionDialogProps {
   onOpenChange: (open: boolean) => void;
   pending?: boolean;
   onConfirm: (input: { reason: string }) => void;
+  /** Overrides the question in the title (default "Delete {noun} {id} in {environment}?"). */
+  title?: string;
+  /** Overrides the label of the id field (default "Type the {noun} id to confirm"). */
+  idLabel?: string;
+  /** Overrides the confirm button's text (default "Delete {noun}"). */
+  confirmLabel?: string;
+  /** Overrides the explanation under the title. */
+  description?: React.ReactNode;
 }
 
 const matches = (typed: string, expected: string) => typed.trim().toLowerCase() === expected.toLowerCase();
@@ -65,10 +73,29 @@ export function ConfirmDeletionDialog({
 
 type ConfirmFormProps = Pick<
   ConfirmDeletionDialogProps,
-  "targetNoun" | "targetId" | "environment" | "summary" | "onConfirm"
+  | "targetNoun"
+  | "targetId"
+  | "environment"
+  | "summary"
+  | "onConfirm"
+  | "title"
+  | "idLabel"
+  | "confirmLabel"
+  | "description"
 > & { pending: boolean };
 
-function ConfirmForm({ targetNoun, targetId, environment, summary, pending, onConfirm }: ConfirmFormProps) {
+function ConfirmForm({
+  targetNoun,
+  targetId,
+  environment,
+  summary,
+  pending,
+  onConfirm,
+  title = `Delete ${targetNoun} ${targetId} in ${environment.name}?`,
+  idLabel = `Type the ${targetNoun} id to confirm`,
+  confirmLabel = `Delete ${targetNoun}`,
+  description = `This applies exactly the preview you just read. If the ${targetNoun} changed since, nothing is deleted and you are asked to preview again.`,
+}: ConfirmFormProps) {
   const [typedId, setTypedId] = useState("");
   const [reason, setReason] = useState("");
   const [typedEnv, setTypedEnv] = useState("");
@@ -88,18 +115,13 @@ function ConfirmForm({ targetNoun, targetId, environment, summary, pending, onCo
       }}
     >
       <AlertDialogHeader>
-        <AlertDialogTitle>
-          Delete {targetNoun} {targetId} in {environment.name}?
-        </AlertDialogTitle>
-        <AlertDialogDescription>
-          This applies exactly the preview you just read. If the {targetNoun} changed since, nothing is
-          deleted and you are asked to preview again.
-        </AlertDialogDescription>
+        <AlertDialogTitle>{title}</AlertDialogTitle>
+        <AlertDialogDescription>{description}</AlertDialogDescription>
       </AlertDialogHeader>
       {summary && <div className="rounded-md border bg-muted/50 p-3 text-sm">{summary}</div>}
 
       <div className="grid gap-2">
-        <Label htmlFor={ids.id}>Type the {targetNoun} id to confirm</Label>
+        <Label htmlFor={ids.id}>{idLabel}</Label>
         <Input
           id={ids.id}
           autoComplete="off"
@@ -154,7 +176,7 @@ function ConfirmForm({ targetNoun, targetId, environment, summary, pending, onCo
         <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
         <Button type="submit" variant="destructive" disabled={!ready}>
           {pending ? <Spinner /> : <Trash2 aria-hidden="true" />}
-          {pending ? "Deleting…" : `Delete ${targetNoun}`}
+          {pending ? "Deleting…" : confirmLabel}
         </Button>
       </AlertDialogFooter>
     </form>

@@ -27,7 +27,7 @@ describe("a failed deletion", () => {
     expect(onPreviewAgain).toHaveBeenCalledOnce();
   });
 
-  test("otherwise shows the message and the request id", async () => {
+  test("after a 502 says the api could not be reached, with the request id", async () => {
     const error = new ApiError(
       502,
       { error: "Bad Gateway", message: "The admin api is unreachable", code: 502, requestId: "req-502" },
@@ -35,9 +35,57 @@ describe("a failed deletion", () => {
     );
     const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
     const alert = screen.getByRole("alert");
-    await expect.element(alert).toMatchTextContent(/The deletion failed/);
+    await expect.element(alert).toMatchTextContent(/The admin api could not be reached/);
     await expect.element(alert).toMatchTextContent(/The admin api is unreachable \(HTTP 502\)/);
     await expect.element(alert.getByText("req-502")).toBeVisible();
     expect(screen.getByRole("button", { name: "Preview again" }).elements()).toHaveLength(0);
+  });
+
+  test("after a 504 warns that the deletion may still have run", async () => {
+    const error = new ApiError(
+      504,
+      { error: "Gateway Timeout", message: "No answer within 30000 ms", code: 504, requestId: "req-504" },
+      null,
+    );
+    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const alert = screen.getByRole("alert");
+    await expect.element(alert).toMatchTextContent(/did not answer in time/);
+    await expect.element(alert).toMatchTextContent(/may still have run/);
+    await expect.element(alert.getByText("req-504")).toBeVisible();
+  });
+
+  test("after a 403 says it is not allowed and nothing was deleted", async () => {
+    const error = new ApiError(
+      403,
+      {
+        error: "Forbidden",
+        message: "Deleting a project key needs the SECRETS:MANAGE permission",
+        code: 403,
+      },
+      "req-403",
+    );
+    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const alert = screen.getByRole("alert");
+    await expect.element(alert).toMatchTextContent(/Not allowed/);
+    await expect.element(alert).toMatchTextContent(/SECRETS:MANAGE/);
+    await expect.element(alert).toMatchTextContent(/Nothing was deleted/);
+    await expect.element(alert.getByText("req-403")).toBeVisible();
+  });
+
+  test("otherwise shows the message and the request id", async () => {
+    const error = new ApiError(
+      500,
+      {
+        error: "Internal Server Error",
+        message: "The deletion did not complete",
+        code: 500,
+        requestId: "req-500",
+      },
+      null,
+    );
+    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const alert = screen.getByRole("alert");
+    await expect.element(alert).toMatchTextContent(/The deletion failed/);
+    await expect.element(alert.getByText("req-500")).toBeVisible();
   });
 });

@@ -18,8 +18,11 @@ export interface DeletionErrorProps {
 }
 
 /**
- * A failed deletion. A 412 means the target changed since the preview: nothing was deleted, and the
- * only way forward is a fresh preview. Everything else shows its message and request id.
+ * A failed deletion, with what it means for the data and the way forward:
+ * 412 — the target changed since the preview, nothing was deleted, preview again;
+ * 403 — not allowed, nothing was deleted; 502/504 — the api could not be reached or was too slow,
+ * so the outcome is unknown until the audit log says; anything else — its message.
+ * Every case shows the request id.
  */
 export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
   if (isApiError(error, 412)) {
@@ -28,7 +31,7 @@ export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
     return (
       <ErrorAlert error={error} title="The target changed since the preview — preview again">
         {changes.length > 0 && (
-          <ul className="list-disc pl-5">
+          <ul className="list-disc pl-5" aria-label="What changed">
             {changes.map((c) => (
               <li key={c.field}>
                 <code>{c.field}</code>: {show(c.previewed)} → {show(c.current)}
@@ -43,6 +46,35 @@ export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
             Preview again
           </Button>
         </div>
+      </ErrorAlert>
+    );
+  }
+  if (isApiError(error, 403)) {
+    return (
+      <ErrorAlert error={error} title="Not allowed">
+        <p>Nothing was deleted. The refusal is recorded in the audit log.</p>
+      </ErrorAlert>
+    );
+  }
+  if (isApiError(error, 502) || isApiError(error, 504)) {
+    const timeout = error.status === 504;
+    return (
+      <ErrorAlert
+        error={error}
+        title={timeout ? "The admin api did not answer in time" : "The admin api could not be reached"}
+      >
+        <p>
+          {timeout
+            ? "The deletion may still have run. Check the audit log before trying again; a retry with the same preview is safe."
+            : "Nothing reached the api. Try again when it is back; quote the request id to support."}
+        </p>
+      </ErrorAlert>
+    );
+  }
+  if (isApiError(error, 409)) {
+    return (
+      <ErrorAlert error={error} title="This deletion is already running">
+        <p>Wait for it to finish, then look at the audit log.</p>
       </ErrorAlert>
     );
   }

@@ -1,8 +1,11 @@
 import type { DeletionSummary, Operation } from "@cleanup/shared";
-import { CircleCheck, CircleX, MinusCircle, TriangleAlert } from "lucide-react";
+import { Link } from "@tanstack/react-router";
+import { CircleCheck, CircleX, MinusCircle, ScrollText, TriangleAlert } from "lucide-react";
 import type * as React from "react";
+import { useId } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import {
   Table,
@@ -105,70 +108,123 @@ function Summary({ summary }: { summary: DeletionSummary }) {
   );
 }
 
+export interface DeletionOutcomeProps {
+  title: string;
+  success: boolean;
+  /** Milliseconds the deletion took, when the response says. */
+  duration?: number | undefined;
+  message?: string | undefined;
+  requestId?: string | null | undefined;
+}
+
+/** The headline of a finished deletion: outcome, how long it took, the api's message, request id. */
+export function DeletionOutcome({ title, success, duration, message, requestId }: DeletionOutcomeProps) {
+  return (
+    <Alert variant={success ? "success" : "destructive"} role="alert">
+      {success ? <CircleCheck aria-hidden="true" /> : <TriangleAlert aria-hidden="true" />}
+      <AlertTitle>{title}</AlertTitle>
+      <AlertDescription>
+        {message && <p>{message}</p>}
+        {duration !== undefined && (
+          <p>
+            {success ? "Completed" : "Failed"} in {formatDuration(duration)}.
+          </p>
+        )}
+        {requestId && (
+          <p className="text-xs text-muted-foreground">
+            Request id: <code className="select-all">{requestId}</code>
+          </p>
+        )}
+      </AlertDescription>
+    </Alert>
+  );
+}
+
+export interface AuditRecordLinkProps {
+  environment: string;
+  auditId?: string | null | undefined;
+  auditLogPath?: string | null | undefined;
+}
+
+/** Where the deletion is recorded: a link to the audit record, and its path in R2. */
+export function AuditRecordLink({ environment, auditId, auditLogPath }: AuditRecordLinkProps) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="grid gap-1 text-sm">
+      <h3 id={id} className="font-semibold">
+        Audit record
+      </h3>
+      {auditId || auditLogPath ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          {auditId && (
+            <Link
+              to="/$env/audit/$id"
+              params={{ env: environment, id: auditId }}
+              className={buttonVariants({ variant: "link", className: "h-auto px-0" })}
+            >
+              <ScrollText aria-hidden="true" />
+              Open the audit record
+            </Link>
+          )}
+          {auditLogPath && (
+            <code className="rounded bg-muted px-1 py-0.5 text-xs break-all select-all">{auditLogPath}</code>
+          )}
+        </div>
+      ) : (
+        <p className="text-muted-foreground">No audit record was written.</p>
+      )}
+    </section>
+  );
+}
+
+export function ResultErrors({ errors }: { errors: string[] }) {
+  const id = useId();
+  if (errors.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="grid gap-2">
+      <h3 id={id} className="text-sm font-semibold">
+        Errors <Badge variant="destructive">{errors.length}</Badge>
+      </h3>
+      <ul className="grid list-disc gap-1 pl-5 text-sm text-destructive">
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export interface DeletionResultViewProps {
   title: string;
+  environment: string;
   result: DeletionResultData;
-  /** Links that follow the result: back to the target, to search, to the audit record. */
+  /** Links that follow the result: back to the target, to search. */
   actions?: React.ReactNode;
 }
 
-/** What a deletion did: outcome, summary, every operation, errors and where the audit record is. */
-export function DeletionResultView({ title, result, actions }: DeletionResultViewProps) {
+/** What a cleanup deletion did: outcome, summary, every operation, errors and its audit record. */
+export function DeletionResultView({ title, environment, result, actions }: DeletionResultViewProps) {
   return (
     <div className="grid gap-6">
-      <Alert variant={result.success ? "success" : "destructive"} role="alert">
-        {result.success ? <CircleCheck aria-hidden="true" /> : <TriangleAlert aria-hidden="true" />}
-        <AlertTitle>{title}</AlertTitle>
-        <AlertDescription>
-          <p>
-            {result.success ? "Completed" : "Failed"} in {formatDuration(result.duration)}.
-          </p>
-          {result.requestId && (
-            <p className="text-xs text-muted-foreground">
-              Request id: <code className="select-all">{result.requestId}</code>
-            </p>
-          )}
-        </AlertDescription>
-      </Alert>
-
-      {result.errors.length > 0 && (
-        <section aria-labelledby="deletion-errors" className="grid gap-2">
-          <h3 id="deletion-errors" className="text-sm font-semibold">
-            Errors <Badge variant="destructive">{result.errors.length}</Badge>
-          </h3>
-          <ul className="grid list-disc gap-1 pl-5 text-sm text-destructive">
-            {result.errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
+      <DeletionOutcome
+        title={title}
+        success={result.success}
+        duration={result.duration}
+        requestId={result.requestId}
+      />
+      <ResultErrors errors={result.errors} />
       <section aria-labelledby="deletion-summary" className="grid gap-3">
         <h3 id="deletion-summary" className="text-sm font-semibold">
           Deletion summary
         </h3>
         <Summary summary={result.deletionSummary} />
       </section>
-
       <Operations operations={result.operations} />
-
-      <section aria-labelledby="deletion-audit" className="grid gap-1 text-sm">
-        <h3 id="deletion-audit" className="font-semibold">
-          Audit record
-        </h3>
-        {result.auditLogPath ? (
-          <p>
-            <code className="rounded bg-muted px-1 py-0.5 text-xs break-all select-all">
-              {result.auditLogPath}
-            </code>
-            {result.auditId && <span className="ml-2 text-muted-foreground">(id {result.auditId})</span>}
-          </p>
-        ) : (
-          <p className="text-muted-foreground">No audit record was written.</p>
-        )}
-      </section>
-
+      <AuditRecordLink
+        environment={environment}
+        auditId={result.auditId}
+        auditLogPath={result.auditLogPath}
+      />
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </div>
   );

@@ -16,7 +16,13 @@ export function RouteErrorView({ error }: ErrorComponentProps) {
     <section role="alert" aria-labelledby="route-error" className="grid justify-items-start gap-3 py-10">
       <CircleAlert aria-hidden="true" className="size-8 text-destructive" />
       <h1 id="route-error" className="text-2xl font-semibold tracking-tight">
-        {status === 403 ? "Not allowed" : "Something went wrong"}
+        {status === 403
+          ? "Not allowed"
+          : status === 502
+            ? "The admin api could not be reached"
+            : status === 504
+              ? "The admin api did not answer in time"
+              : "Something went wrong"}
       </h1>
       <p className="text-muted-foreground">
         {errorMessage(error)}

@@ -1,5 +1,4 @@
-import { createRoute, notFound, redirect } from "@tanstack/react-router";
-import { AppShell } from "@/app/layouts/app-shell";
+import { createRoute, lazyRouteComponent, notFound, redirect } from "@tanstack/react-router";
 import { authedRoute } from "../authed";
 
 /** `/$env/…`: every page acts on exactly one environment, named in the URL and shown in the header. */
@@ -11,7 +10,8 @@ export const environmentRoute = createRoute({
     if (!environment) throw notFound();
     return { environment };
   },
-  component: AppShell,
+  // The shell (header, palette trigger, toasts) is not needed to sign in: it loads with the first page.
+  component: lazyRouteComponent(() => import("@/app/layouts/app-shell"), "AppShell"),
 });
 
 export const environmentIndexRoute = createRoute({

@@ -1,25 +1,13 @@
-import { getRouteApi, Link } from "@tanstack/react-router";
-import { ArrowLeft, RotateCcw } from "lucide-react";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { getRouteApi } from "@tanstack/react-router";
+import { RotateCcw } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { useDeleteLock } from "@/features/locks/api/delete-lock";
 import { LockDeletionPanel } from "@/features/locks/components/lock-deletion-panel";
 import { LockDeletionResult } from "@/features/locks/components/lock-deletion-result";
 import { LockOverview, LockTitle } from "@/features/locks/components/lock-overview";
+import { BackToSearch } from "../back-to-search";
 
 const route = getRouteApi("/_authed/$env/locks/$lockId");
-
-function BackToSearch({ env }: { env: string }) {
-  return (
-    <Link
-      to="/$env/search"
-      params={{ env }}
-      className={buttonVariants({ variant: "link", className: "justify-self-start px-0" })}
-    >
-      <ArrowLeft aria-hidden="true" />
-      Search locks
-    </Link>
-  );
-}
 
 export function LockPage() {
   const { env, lockId } = route.useParams();

@@ -24,7 +24,7 @@ export function SearchPage() {
     <div className="grid gap-8">
       <section aria-labelledby="search-title" className="grid gap-4">
         <h1 id="search-title" className="text-2xl font-semibold tracking-tight">
-          Find a lock
+          Find a target
         </h1>
         <TargetSearch environment={env} type={type} q={q} onQueryChange={onQueryChange} />
       </section>

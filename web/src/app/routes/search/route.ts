@@ -10,11 +10,13 @@ export const searchRoute = createRoute({
   path: "search",
   validateSearch: z.object({
     q: z.coerce.string().max(200).default("").catch(""),
-    type: TargetType.default("lock").catch("lock"),
+    // No type: every type, grouped.
+    type: TargetType.optional().catch(undefined),
   }),
   loaderDeps: ({ search }) => ({ q: search.q, type: search.type }),
+  // Waits for the results but never fails the page: a search error shows next to the search box.
   loader: ({ context, params, deps }) =>
-    context.queryClient.ensureQueryData(searchTargetsQueryOptions(params.env, deps)),
+    context.queryClient.prefetchQuery(searchTargetsQueryOptions(params.env, deps)),
   pendingComponent: PagePending,
   component: lazyRouteComponent(() => import("./page"), "SearchPage"),
 });

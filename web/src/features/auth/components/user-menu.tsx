@@ -9,7 +9,7 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
   if (!session) return null;
   return (
     <div className="flex items-center gap-3">
-      <span className="max-w-[40vw] truncate text-sm text-muted-foreground" title={session.name}>
+      <span className="hidden max-w-48 truncate text-sm text-muted-foreground lg:inline" title={session.name}>
         <span className="sr-only">Signed in as </span>
         {session.email}
       </span>

@@ -1,6 +1,7 @@
 import { HEADERS, LockDeletionResponse } from "@cleanup/shared";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
+import { auditReasonHeader } from "@/lib/audit-reason";
 import { environmentKeys } from "@/lib/query-keys";
 import { lockQueryOptions } from "./get-lock";
 import type { LockDeletionOptions } from "./preview-lock-deletion";
@@ -26,8 +27,7 @@ export function deleteLock(
     headers: {
       [HEADERS.ifMatch]: `"${planToken}"`,
       [HEADERS.idempotencyKey]: idempotencyKey,
-      // Headers carry ISO-8859-1 only; encode anything else so a reason in any language survives.
-      [HEADERS.auditReason]: /^[\x20-\x7e]*$/.test(reason) ? reason : encodeURIComponent(reason),
+      [HEADERS.auditReason]: auditReasonHeader(reason),
     },
     schema: LockDeletionResponse,
   });
@@ -43,6 +43,7 @@ export function useDeleteLock(environment: string, lockId: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: environmentKeys.search(environment) }),
         queryClient.invalidateQueries({ queryKey: environmentKeys.info(environment) }),
+        queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
       ]),
   });
 }

@@ -5,13 +5,14 @@ import { environmentKeys } from "@/lib/query-keys";
 
 export interface SearchTargetsInput {
   q: string;
-  type: TargetType;
+  /** One type, or every type when left out. */
+  type?: TargetType | undefined;
   limit?: number;
 }
 
 export function searchTargets(
   environment: string,
-  { q, type, limit = 20 }: SearchTargetsInput,
+  { q, type, limit = type ? 20 : 40 }: SearchTargetsInput,
   signal?: AbortSignal,
 ): Promise<SearchResponse> {
   return apiRequest(environment, "/admin/search", {
@@ -29,6 +30,14 @@ export function searchTargetsQueryOptions(environment: string, input: SearchTarg
 }
 
 /** Keeps the previous results on screen while the next query loads, so the list does not flicker. */
-export function useSearchTargets(environment: string, input: SearchTargetsInput) {
-  return useQuery({ ...searchTargetsQueryOptions(environment, input), placeholderData: keepPreviousData });
+export function useSearchTargets(
+  environment: string,
+  input: SearchTargetsInput,
+  { enabled = true }: { enabled?: boolean } = {},
+) {
+  return useQuery({
+    ...searchTargetsQueryOptions(environment, input),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }

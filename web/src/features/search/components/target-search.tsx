@@ -1,25 +1,23 @@
 import type { SearchItem, TargetType } from "@cleanup/shared";
 import { Link } from "@tanstack/react-router";
-import { ChevronRight, Lock, Search } from "lucide-react";
+import { ChevronRight, Search } from "lucide-react";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
+import { targetLink, targetTypeNames } from "@/lib/target-links";
+import { cn } from "@/lib/utils";
+import { groupByType } from "../api/group-results";
 import { useSearchTargets } from "../api/search-targets";
 import { useDebouncedValue } from "../hooks/use-debounced-value";
-
-const typeNames: Record<TargetType, { one: string; many: string }> = {
-  lock: { one: "lock", many: "locks" },
-  hub: { one: "hub", many: "hubs" },
-  organization: { one: "organization", many: "organizations" },
-  "project-key": { one: "project key", many: "project keys" },
-};
+import { TargetIcon } from "./target-icon";
 
 export interface TargetSearchProps {
   environment: string;
-  type: TargetType;
+  /** One type, or all of them. */
+  type: TargetType | undefined;
   /** The query in the URL; the input follows it and writes back after a short pause. */
   q: string;
   onQueryChange: (q: string) => void;
@@ -27,7 +25,7 @@ export interface TargetSearchProps {
 
 /** Moves focus between the search box and the result links with the arrow keys. */
 function useArrowNavigation() {
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const links = () =>
     Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>("a[data-result]") ?? []);
@@ -40,7 +38,7 @@ function useArrowNavigation() {
       }
     }
   };
-  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+  const onListKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const all = links();
     const index = all.indexOf(document.activeElement as HTMLAnchorElement);
     if (index < 0) return;
@@ -62,10 +60,14 @@ function useArrowNavigation() {
   return { listRef, inputRef, onInputKeyDown, onListKeyDown };
 }
 
+const rowClass =
+  "flex items-center gap-3 rounded-md px-3 py-2 outline-none hover:bg-accent focus-visible:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50";
+
 function ResultLink({ environment, item }: { environment: string; item: SearchItem }) {
+  const link = targetLink(environment, item);
   const body = (
     <>
-      <Lock aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+      <TargetIcon type={item.type} className="size-4 shrink-0 text-muted-foreground" />
       <span className="min-w-0 flex-1">
         <span className="block truncate font-medium">{item.label}</span>
         <span className="block truncate font-mono text-xs text-muted-foreground">{item.id}</span>
@@ -73,28 +75,49 @@ function ResultLink({ environment, item }: { environment: string; item: SearchIt
       <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
     </>
   );
-  const className =
-    "flex items-center gap-3 rounded-md px-3 py-2 outline-none hover:bg-accent focus-visible:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50";
-  if (item.type === "lock") {
-    return (
-      <Link
-        data-result
-        to="/$env/locks/$lockId"
-        params={{ env: environment, lockId: item.id }}
-        className={className}
-      >
-        {body}
-      </Link>
-    );
-  }
-  // Detail pages of the other target types arrive with their features.
-  return <div className={className}>{body}</div>;
+  if (!link) return <div className={rowClass}>{body}</div>;
+  return (
+    <Link data-result {...link} className={rowClass}>
+      {body}
+    </Link>
+  );
+}
+
+/** The type filter: links, so the choice is in the URL and works with Back. */
+function TypeFilter({ type }: { type: TargetType | undefined }) {
+  const options: [TargetType | undefined, string][] = [
+    [undefined, "All"],
+    ...Object.entries(targetTypeNames).map(([t, n]): [TargetType, string] => [t as TargetType, n.title]),
+  ];
+  return (
+    <nav aria-label="Target type">
+      <ul className="flex flex-wrap gap-1 rounded-lg border bg-muted/50 p-1">
+        {options.map(([value, label]) => (
+          <li key={label}>
+            <Link
+              from="/$env/search"
+              to="/$env/search"
+              search={(prev) => ({ ...prev, type: value })}
+              replace
+              aria-current={value === type ? "page" : undefined}
+              className={cn(
+                "inline-flex h-8 items-center rounded-md px-3 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
+                value === type && "bg-card text-foreground shadow-xs",
+              )}
+            >
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 export function TargetSearch({ environment, type, q, onQueryChange }: TargetSearchProps) {
   const [text, setText] = useState(q);
   const debounced = useDebouncedValue(text.trim(), 250);
-  const names = typeNames[type];
+  const names = type ? targetTypeNames[type] : { one: "target", many: "targets" };
   const hintId = useId();
   const { listRef, inputRef, onInputKeyDown, onListKeyDown } = useArrowNavigation();
 
@@ -115,11 +138,15 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
 
   const search = useSearchTargets(environment, { q, type });
   const items = search.data?.items ?? [];
+  const groups = groupByType(items);
 
   return (
     <div className="grid gap-4">
+      <TypeFilter type={type} />
       <div className="grid gap-2">
-        <Label htmlFor="target-search">Search {names.many}</Label>
+        <Label htmlFor="target-search">
+          Search {type ? names.many : "locks, hubs, organizations and project keys"}
+        </Label>
         <div className="relative">
           <Search
             aria-hidden="true"
@@ -130,7 +157,7 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
             ref={inputRef}
             type="search"
             className="h-10 pl-9"
-            placeholder={type === "lock" ? "Lock id, UUID or name" : "Id or name"}
+            placeholder={type === "lock" ? "Lock id, UUID or name" : "Id, UUID or name"}
             autoComplete="off"
             spellCheck={false}
             aria-describedby={hintId}
@@ -143,6 +170,7 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
         </div>
         <p id={hintId} className="text-xs text-muted-foreground">
           Search by numeric id, UUID or name. Use ↓ and ↑ to move through the results, Enter to open one.
+          Ctrl+K (⌘K) searches from any page.
         </p>
       </div>
 
@@ -166,19 +194,33 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
                 : `${items.length} ${names.many}`}
           </p>
           {items.length > 0 && (
-            <ul
+            <section
               id="target-search-results"
               ref={listRef}
               aria-label="Search results"
-              className="grid divide-y rounded-lg border bg-card"
+              className="grid gap-4"
               onKeyDown={onListKeyDown}
             >
-              {items.map((item) => (
-                <li key={`${item.type}:${item.id}`}>
-                  <ResultLink environment={environment} item={item} />
-                </li>
+              {groups.map(([groupType, group]) => (
+                <div key={groupType} className="grid gap-1">
+                  {!type && (
+                    <h2 className="px-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+                      {targetTypeNames[groupType].title} <span className="font-normal">({group.length})</span>
+                    </h2>
+                  )}
+                  <ul
+                    aria-label={targetTypeNames[groupType].title}
+                    className="grid divide-y rounded-lg border bg-card"
+                  >
+                    {group.map((item) => (
+                      <li key={`${item.type}:${item.id}`}>
+                        <ResultLink environment={environment} item={item} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               ))}
-            </ul>
+            </section>
           )}
         </div>
       )}

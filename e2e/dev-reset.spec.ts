@@ -1,0 +1,47 @@
+import { expect, test } from "./fixtures";
+
+// Runs last, in its own Playwright project (playwright.config.ts): it wipes the environment.
+test.describe("Resetting dev", () => {
+  test("shows what is wiped and kept, asks for dev and a reason, shows progress, then the result", async ({
+    signedInPage: page,
+    snap,
+  }) => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reset dev" }).click();
+    await expect(page).toHaveURL(/\/dev\/reset/);
+    const wiped = page.getByLabel("Will be wiped", { exact: true });
+    await expect(wiped).toContainText(/Locks\s*[1-9]/);
+    await expect(wiped).toContainText(/Events\s*[1-9]/);
+    const kept = page.getByLabel("Will be kept", { exact: true });
+    await expect(kept).toContainText(/API keys\s*[1-9]/);
+    await expect(kept).toContainText(/Audit records\s*\d/);
+    await snap("reset");
+
+    await page.getByRole("button", { name: "Reset dev…" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Reset the dev environment?" });
+    const confirm = dialog.getByRole("button", { name: "Reset dev" });
+    await dialog.getByLabel("Type dev to confirm").fill("dev");
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel("Reason (ticket)").fill("E2E-RESET: before the nightly run");
+    await snap("confirm");
+    await confirm.click();
+
+    // Progress while it runs (it may be quick; then the result is already there).
+    await expect(
+      page
+        .getByRole("progressbar", { name: "Resetting dev" })
+        .or(page.getByRole("heading", { name: "Deletion result" })),
+    ).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "dev was reset" })).toBeVisible({
+      timeout: 120_000,
+    });
+    await expect(page.getByRole("table", { name: "Operations" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Open the audit record" })).toBeVisible();
+    await expect(page.getByLabel("Kept by the reset", { exact: true })).toContainText(/API keys/);
+    await expect(page.getByLabel("Data in dev", { exact: true })).toContainText(/Locks\s*0/);
+    await snap("result");
+
+    // The audit log survived the reset and records it.
+    await page.getByRole("link", { name: "Open the audit record" }).click();
+    await expect(page.getByRole("region", { name: "What happened" })).toContainText("E2E-RESET");
+  });
+});

@@ -1,0 +1,20 @@
+import { Uuid } from "@cleanup/shared";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { PagePending } from "@/components/layouts/page-pending";
+import { auditRecordQueryOptions } from "@/features/audit/api/get-audit-record";
+import { environmentRoute } from "../environment/route";
+import { TargetErrorView } from "../target-error";
+
+export const auditRecordRoute = createRoute({
+  getParentRoute: () => environmentRoute,
+  path: "audit/$id",
+  params: {
+    parse: ({ id }) => ({ id: Uuid.parse(id) }),
+    stringify: ({ id }) => ({ id }),
+  },
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(auditRecordQueryOptions(params.env, params.id)),
+  pendingComponent: PagePending,
+  errorComponent: TargetErrorView,
+  component: lazyRouteComponent(() => import("./page"), "AuditRecordPage"),
+});

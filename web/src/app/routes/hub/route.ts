@@ -1,0 +1,37 @@
+import { DeletionMode, HubIdParam } from "@cleanup/shared";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { z } from "zod";
+import { PagePending } from "@/components/layouts/page-pending";
+import { hubQueryOptions } from "@/features/hubs/api/get-hub";
+import { hubDeletionPreviewQueryOptions } from "@/features/hubs/api/preview-hub-deletion";
+import { environmentRoute } from "../environment/route";
+import { TargetErrorView } from "../target-error";
+
+/** `/dev/hubs/<uuid>?mode=DELETE_DO_AND_EVENTS&preview=true`: a preview link for a ticket. */
+export const hubSearch = z.object({
+  mode: DeletionMode.default("DELETE_DO_ONLY").catch("DELETE_DO_ONLY"),
+  preview: z.boolean().default(false).catch(false),
+});
+
+export const hubRoute = createRoute({
+  getParentRoute: () => environmentRoute,
+  path: "hubs/$hubId",
+  params: {
+    parse: ({ hubId }) => ({ hubId: HubIdParam.parse(hubId) }),
+    stringify: ({ hubId }) => ({ hubId }),
+  },
+  validateSearch: hubSearch,
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, params, deps }) => {
+    if (deps.preview) {
+      void context.queryClient.prefetchQuery(
+        hubDeletionPreviewQueryOptions(params.env, params.hubId, { mode: deps.mode }),
+      );
+    }
+    await context.queryClient.ensureQueryData(hubQueryOptions(params.env, params.hubId));
+  },
+  remountDeps: ({ params }) => params,
+  pendingComponent: PagePending,
+  errorComponent: TargetErrorView,
+  component: lazyRouteComponent(() => import("./page"), "HubPage"),
+});

@@ -1,0 +1,34 @@
+import { NameParam } from "@cleanup/shared";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { z } from "zod";
+import { PagePending } from "@/components/layouts/page-pending";
+import { organizationQueryOptions } from "@/features/organizations/api/get-organization";
+import { orgKeysDeletionPreviewQueryOptions } from "@/features/organizations/api/preview-org-keys-deletion";
+import { environmentRoute } from "../environment/route";
+import { TargetErrorView } from "../target-error";
+
+/** `/dev/organizations/acme?preview=true`: the keys' deletion has no options, only the preview. */
+export const organizationSearch = z.object({
+  preview: z.boolean().default(false).catch(false),
+});
+
+export const organizationRoute = createRoute({
+  getParentRoute: () => environmentRoute,
+  path: "organizations/$idOrg",
+  params: {
+    parse: ({ idOrg }) => ({ idOrg: NameParam.parse(idOrg) }),
+    stringify: ({ idOrg }) => ({ idOrg }),
+  },
+  validateSearch: organizationSearch,
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, params, deps }) => {
+    if (deps.preview) {
+      void context.queryClient.prefetchQuery(orgKeysDeletionPreviewQueryOptions(params.env, params.idOrg));
+    }
+    await context.queryClient.ensureQueryData(organizationQueryOptions(params.env, params.idOrg));
+  },
+  remountDeps: ({ params }) => params,
+  pendingComponent: PagePending,
+  errorComponent: TargetErrorView,
+  component: lazyRouteComponent(() => import("./page"), "OrganizationPage"),
+});

@@ -1,0 +1,169 @@
+import type { EnvironmentName, Plan } from "@cleanup/shared";
+import { Eye, RefreshCw, Trash2 } from "lucide-react";
+import type * as React from "react";
+import { useId, useState } from "react";
+import { ErrorAlert } from "@/components/errors/error-alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDeletionDialog } from "./confirm-deletion-dialog";
+import { DeletionError } from "./deletion-error";
+import { DeletionPlanView } from "./deletion-plan";
+
+/** The dry run as the workflow needs it: a Query result whose data carries the plan and its token. */
+export interface DeletionPreviewState {
+  data: { plan?: Plan | undefined; planToken?: string | undefined } | undefined;
+  isFetching: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/** The deletion as the workflow needs it: a Query mutation's state. */
+export interface DeletionMutationState {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  reset: () => void;
+}
+
+export interface DeletionWorkflowProps {
+  /** "Delete this hub". */
+  title: string;
+  description?: React.ReactNode;
+  /** The options form; none for a deletion without options. */
+  options?: React.ReactNode;
+  /** Whether the preview was asked for; it lives in the URL so a preview link can be shared. */
+  previewRequested: boolean;
+  onPreviewRequested: () => void;
+  preview: DeletionPreviewState;
+  deletion: DeletionMutationState;
+  /** What is deleted, in words, and the id the confirm dialog asks for. */
+  targetNoun: string;
+  targetId: string;
+  environment: { name: string; kind: EnvironmentName };
+  /** One line on what the confirmed plan does, shown in the dialog. */
+  summary?: (plan: Plan) => React.ReactNode;
+  /** Runs the deletion with the previewed token; the dialog closes once the promise settles. */
+  onConfirm: (input: { reason: string; planToken: string }) => Promise<unknown>;
+}
+
+/**
+ * The one deletion flow every target type shares: options, dry-run preview, a confirm dialog that
+ * asks for the id (and on production the environment), then the deletion with the preview's token.
+ * A failed deletion stays on screen with a way forward (412: preview again).
+ */
+export function DeletionWorkflow({
+  title,
+  description = "Choose what to delete, read the preview, then confirm. The preview deletes nothing.",
+  options,
+  previewRequested,
+  onPreviewRequested,
+  preview,
+  deletion,
+  targetNoun,
+  targetId,
+  environment,
+  summary,
+  onConfirm,
+}: DeletionWorkflowProps) {
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const ids = { title: useId(), preview: useId() };
+  const plan = preview.data?.plan;
+  const planToken = preview.data?.planToken;
+  const canDelete = Boolean(plan && planToken) && !preview.isFetching && !deletion.isPending;
+
+  const runPreview = () => {
+    deletion.reset();
+    if (previewRequested) void preview.refetch();
+    else onPreviewRequested();
+  };
+
+  return (
+    <Card aria-labelledby={ids.title}>
+      <CardHeader>
+        <div className="grid gap-1">
+          <CardTitle id={ids.title}>{title}</CardTitle>
+          <CardDescription>{description}</CardDescription>
+        </div>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        {options}
+
+        <div className="flex flex-wrap gap-2">
+          <Button variant="outline" onClick={runPreview} disabled={preview.isFetching || deletion.isPending}>
+            {preview.isFetching ? (
+              <Spinner />
+            ) : plan ? (
+              <RefreshCw aria-hidden="true" />
+            ) : (
+              <Eye aria-hidden="true" />
+            )}
+            {plan ? "Preview again" : "Preview deletion"}
+          </Button>
+        </div>
+
+        <section aria-labelledby={ids.preview} aria-busy={preview.isFetching} className="grid gap-4">
+          <h3 id={ids.preview} className="sr-only">
+            Deletion preview
+          </h3>
+          {!previewRequested ? (
+            <p className="text-sm text-muted-foreground">
+              No preview yet. “Preview deletion” runs a dry run
+              {options ? " with the options above" : ""}.
+            </p>
+          ) : preview.isError ? (
+            <ErrorAlert error={preview.error} title="The preview failed" />
+          ) : plan ? (
+            <DeletionPlanView plan={plan} className={preview.isFetching ? "opacity-60" : undefined} />
+          ) : (
+            <div className="grid gap-2" aria-hidden="true">
+              <Skeleton className="h-16" />
+              <Skeleton className="h-40" />
+            </div>
+          )}
+        </section>
+
+        {deletion.isError && (
+          <DeletionError
+            error={deletion.error}
+            onPreviewAgain={() => {
+              deletion.reset();
+              void preview.refetch();
+            }}
+          />
+        )}
+      </CardContent>
+      <CardFooter className="border-t pt-4">
+        <ConfirmDeletionDialog
+          targetNoun={targetNoun}
+          targetId={targetId}
+          environment={environment}
+          open={confirmOpen}
+          onOpenChange={setConfirmOpen}
+          pending={deletion.isPending}
+          summary={plan && summary?.(plan)}
+          trigger={
+            <Button variant="destructive" disabled={!canDelete}>
+              <Trash2 aria-hidden="true" />
+              Delete…
+            </Button>
+          }
+          onConfirm={({ reason }) => {
+            if (!planToken) return;
+            // The outcome shows from the mutation's state; the promise only tells when to close.
+            void onConfirm({ reason, planToken })
+              .catch(() => {})
+              .finally(() => setConfirmOpen(false));
+          }}
+        />
+        {!canDelete && !deletion.isPending && (
+          <p className="text-xs text-muted-foreground">
+            Preview the deletion first; you confirm exactly that plan.
+          </p>
+        )}
+      </CardFooter>
+    </Card>
+  );
+}

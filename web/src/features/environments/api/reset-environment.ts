@@ -1,0 +1,47 @@
+import { DeleteAllResponse, HEADERS } from "@cleanup/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { errorMessage } from "@/components/errors/error-alert";
+import { apiRequest } from "@/lib/api-client";
+import { auditReasonHeader } from "@/lib/audit-reason";
+import { formatDuration } from "@/lib/format";
+import { environmentKeys } from "@/lib/query-keys";
+
+export interface ResetEnvironmentInput {
+  planToken: string;
+  reason: string;
+  idempotencyKey: string;
+}
+
+/** Wipes the dev environment (published endpoint 1): 403 anywhere else. Can take minutes. */
+export function resetEnvironment(
+  environment: string,
+  { planToken, reason, idempotencyKey }: ResetEnvironmentInput,
+): Promise<DeleteAllResponse> {
+  return apiRequest(environment, "/admin/cleanup/delete-all", {
+    method: "POST",
+    headers: {
+      [HEADERS.ifMatch]: `"${planToken}"`,
+      [HEADERS.idempotencyKey]: idempotencyKey,
+      [HEADERS.auditReason]: auditReasonHeader(reason),
+    },
+    schema: DeleteAllResponse,
+  });
+}
+
+/** The outcome is a toast as well: the reset may finish while the user is on another page. */
+export function useResetEnvironment(environment: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...environmentKeys.reset(environment), "run"],
+    mutationFn: (input: ResetEnvironmentInput) => resetEnvironment(environment, input),
+    onSuccess: (result) => {
+      toast.success(`${environment} was reset`, { description: `Took ${formatDuration(result.duration)}.` });
+      // Everything cached about this environment is now wrong; the reset's own preview included.
+      return queryClient.invalidateQueries({ queryKey: environmentKeys.all(environment) });
+    },
+    onError: (error) => {
+      toast.error(`Resetting ${environment} failed`, { description: errorMessage(error) });
+    },
+  });
+}

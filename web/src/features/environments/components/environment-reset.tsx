@@ -1,0 +1,219 @@
+import type { EnvironmentName, Plan } from "@cleanup/shared";
+import { useIsMutating } from "@tanstack/react-query";
+import { Eraser, RefreshCw } from "lucide-react";
+import { useState } from "react";
+import { ConfirmDeletionDialog } from "@/components/deletion/confirm-deletion-dialog";
+import { DeletionError } from "@/components/deletion/deletion-error";
+import { DeletionPlanView } from "@/components/deletion/deletion-plan";
+import { DeletionResultView } from "@/components/deletion/deletion-result";
+import { DeletionResultCard } from "@/components/deletion/deletion-result-card";
+import { ErrorAlert } from "@/components/errors/error-alert";
+import { StatGrid } from "@/components/stat-grid";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatNumber } from "@/lib/format";
+import { environmentKeys } from "@/lib/query-keys";
+import { randomId } from "@/lib/random-id";
+import { useEnvironment } from "../api/get-environment";
+import { useResetPreview } from "../api/preview-reset";
+import { useResetEnvironment } from "../api/reset-environment";
+import { EnvironmentOverview } from "./environment-overview";
+import { ResetProgress } from "./reset-progress";
+
+function keptCount(plan: Plan | undefined, kind: string): number | undefined {
+  return plan?.keep.filter((k) => k.kind === kind).reduce((a, k) => a + k.count, 0);
+}
+
+function WhatHappens({ environment, plan }: { environment: string; plan: Plan | undefined }) {
+  const info = useEnvironment(environment);
+  if (info.isError) return <ErrorAlert error={info.error} title={`Could not read ${environment}'s counts`} />;
+  if (info.isPending || !plan) {
+    return (
+      <div className="grid gap-4" aria-hidden="true">
+        <Skeleton className="h-[136px]" />
+        <Skeleton className="h-[64px]" />
+      </div>
+    );
+  }
+  const c = info.data.counts;
+  const n = (v: number | undefined) => (v === undefined ? "—" : formatNumber(v));
+  return (
+    <div className="grid gap-4">
+      <div className="grid gap-2">
+        <h3 className="text-sm font-semibold">Will be wiped</h3>
+        <StatGrid
+          label="Will be wiped"
+          tone="delete"
+          className="sm:grid-cols-5"
+          items={[
+            ["Hubs", n(c.hubs)],
+            ["Locks", n(c.locks)],
+            ["Users", n(c.users)],
+            ["Key assignments", n(c.keyAssignments)],
+            ["Temp keys", n(c.tempKeys)],
+            ["Organizations", n(c.organizations)],
+            ["Organization keys", n(c.orgKeys)],
+            ["Projects", n(c.projects)],
+            ["JWKs", n(c.jwks)],
+            ["Events", n(c.events)],
+          ]}
+        />
+      </div>
+      <div className="grid gap-2">
+        <h3 className="text-sm font-semibold">Will be kept</h3>
+        <StatGrid
+          label="Will be kept"
+          tone="keep"
+          items={[
+            ["API keys", n(c.apiKeys)],
+            ["Audit records", n(keptCount(plan, "audit-log"))],
+            ["Event archives", n(keptCount(plan, "archive"))],
+          ]}
+        />
+      </div>
+    </div>
+  );
+}
+
+export interface EnvironmentResetProps {
+  environment: { name: string; kind: EnvironmentName };
+}
+
+/**
+ * The dev reset: what it wipes and keeps (from the environment's counts and the dry run), one
+ * button and a confirm, progress while it runs, then the result.
+ */
+export function EnvironmentReset({ environment }: EnvironmentResetProps) {
+  const env = environment.name;
+  const preview = useResetPreview(env, { enabled: true });
+  const reset = useResetEnvironment(env);
+  // A reset started from an earlier visit to this page is still running.
+  const runningElsewhere = useIsMutating({ mutationKey: [...environmentKeys.reset(env), "run"] }) > 0;
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const plan = preview.data?.plan;
+  const planToken = preview.data?.planToken;
+
+  if (reset.data) {
+    return (
+      <div className="grid gap-6">
+        <DeletionResultCard>
+          <DeletionResultView
+            environment={env}
+            title={reset.data.success ? `${env} was reset` : `Resetting ${env} failed`}
+            result={reset.data}
+            actions={
+              <Button variant="outline" onClick={() => reset.reset()}>
+                <RefreshCw aria-hidden="true" />
+                Back to the reset page
+              </Button>
+            }
+          />
+        </DeletionResultCard>
+        {reset.data.plan && reset.data.plan.keep.length > 0 && (
+          <section aria-labelledby="reset-kept-result" className="grid gap-3">
+            <h2 id="reset-kept-result" className="text-sm font-semibold text-muted-foreground">
+              What was kept
+            </h2>
+            <StatGrid
+              label="Kept by the reset"
+              tone="keep"
+              items={reset.data.plan.keep.map((k) => [k.label, formatNumber(k.count)] as const)}
+            />
+          </section>
+        )}
+        <section aria-labelledby="after-reset" className="grid gap-3">
+          <h2 id="after-reset" className="text-sm font-semibold text-muted-foreground">
+            In {env} now
+          </h2>
+          <EnvironmentOverview environment={env} expectedKind={environment.kind} />
+        </section>
+      </div>
+    );
+  }
+
+  if (reset.isPending || runningElsewhere) {
+    return <ResetProgress environment={env} steps={preview.data?.operations ?? []} />;
+  }
+
+  return (
+    <Card aria-labelledby="reset-title">
+      <CardHeader>
+        <div className="grid gap-1">
+          <CardTitle id="reset-title">Reset {env}</CardTitle>
+          <CardDescription>
+            Deletes every event in R2, every aggregate's rows in D1 and every Durable Object's state. API keys
+            and the audit log stay. Use it before a test run; it cannot be undone.
+          </CardDescription>
+        </div>
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={() => void preview.refetch()}
+          disabled={preview.isFetching}
+        >
+          <RefreshCw aria-hidden="true" className={preview.isFetching ? "animate-spin" : undefined} />
+          Refresh the preview
+        </Button>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        {preview.isError ? (
+          <ErrorAlert error={preview.error} title="The dry run failed" />
+        ) : (
+          <WhatHappens environment={env} plan={plan} />
+        )}
+        {plan && (
+          <details className="group rounded-md border p-3">
+            <summary className="cursor-pointer text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+              The full plan (dry run)
+            </summary>
+            <DeletionPlanView plan={plan} className="mt-4" />
+          </details>
+        )}
+        {reset.isError && (
+          <DeletionError
+            error={reset.error}
+            onPreviewAgain={() => {
+              reset.reset();
+              void preview.refetch();
+            }}
+          />
+        )}
+      </CardContent>
+      <CardFooter className="border-t pt-4">
+        <ConfirmDeletionDialog
+          targetNoun="environment"
+          targetId={env}
+          environment={environment}
+          title={`Reset the ${env} environment?`}
+          description="Everything listed as wiped goes, for good. If the data changed since the dry run, nothing is deleted and you are asked to look again."
+          idLabel={`Type ${env} to confirm`}
+          confirmLabel={`Reset ${env}`}
+          open={confirmOpen}
+          onOpenChange={setConfirmOpen}
+          pending={reset.isPending}
+          summary={
+            plan && (
+              <p>
+                {formatNumber(plan.counts.events)} events, {formatNumber(plan.counts.doInstances)} DO
+                instances and {formatNumber(Object.values(plan.counts.d1Rows).reduce((a, b) => a + b, 0))} D1
+                rows go.
+              </p>
+            )
+          }
+          trigger={
+            <Button variant="destructive" disabled={!planToken || preview.isFetching}>
+              <Eraser aria-hidden="true" />
+              Reset {env}…
+            </Button>
+          }
+          onConfirm={({ reason }) => {
+            if (!planToken) return;
+            setConfirmOpen(false);
+            reset.mutate({ planToken, reason, idempotencyKey: randomId() });
+          }}
+        />
+      </CardFooter>
+    </Card>
+  );
+}
