@@ -6,6 +6,7 @@ import { auditDestructiveRequests } from "./audit/audit-refusals.ts";
 import { requireAdminKey } from "./auth/admin-key.ts";
 import { requireIdentity, requireStaff } from "./auth/jwt.ts";
 import { readConfig } from "./config.ts";
+import { deletionHeaders } from "./http/deletion-headers.ts";
 import { devOnly } from "./http/dev-only.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
 import { idempotency } from "./http/idempotency.ts";
@@ -20,9 +21,11 @@ import { environmentRoutes } from "./routes/environment.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { hubRoutes } from "./routes/hubs.ts";
 import { lockRoutes } from "./routes/locks.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { projectKeyRoutes } from "./routes/project-keys.ts";
 import { searchRoutes } from "./routes/search.ts";
+import { systemEventRoutes } from "./routes/system-events.ts";
 
 const loadConfig = createMiddleware<AppEnv>(async function loadConfig(c, next) {
   c.set("config", readConfig(c.env));
@@ -40,12 +43,13 @@ export const app = new Hono<AppEnv>()
   .use(loadConfig)
   .use(auditDestructiveRequests())
   .route("/", healthRoutes)
+  .route("/", openApiRoutes)
   .route("/", devAuthRoutes)
   .use("/admin/*", ...staffOnly)
   .use("/admin/dev/*", devOnly())
-  .use("/admin/cleanup/*", idempotency())
-  .use("/apiops/*", ...staffOnly, idempotency())
-  .use("/organization/*", requireAdminKey(), requireIdentity(), idempotency())
+  .use("/admin/cleanup/*", deletionHeaders(), idempotency())
+  .use("/apiops/*", ...staffOnly, deletionHeaders(), idempotency())
+  .use("/organization/*", requireAdminKey(), requireIdentity(), deletionHeaders(), idempotency())
   .route("/", environmentRoutes)
   .route("/", devSeedRoutes)
   .route("/", devActivityRoutes)
@@ -57,7 +61,8 @@ export const app = new Hono<AppEnv>()
   .route("/", cleanupEnvironmentRoutes)
   .route("/", organizationRoutes)
   .route("/", projectKeyRoutes)
-  .route("/", auditRoutes);
+  .route("/", auditRoutes)
+  .route("/", systemEventRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -1,8 +1,9 @@
 import { app } from "./app.ts";
+import { consumeSystemEvents } from "./queue/system-events-consumer.ts";
 
 export type { AppType } from "./app.ts";
 export { AuditLog } from "./audit/audit-log.ts";
 export { HubAggregate } from "./durable-objects/hub-aggregate.ts";
 export { LockAggregate } from "./durable-objects/lock-aggregate.ts";
 
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+export default { fetch: app.fetch, queue: consumeSystemEvents } satisfies ExportedHandler<Env>;

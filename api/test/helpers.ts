@@ -1,4 +1,5 @@
 import { exports } from "cloudflare:workers";
+import { type SystemEvent, SystemEventListResponse } from "@cleanup/shared";
 import { generateKeyPair, SignJWT } from "jose";
 
 export const ADMIN_KEY = "dev-admin-key";
@@ -116,4 +117,20 @@ export function deleteLock(lockId: string | number, query: string, headers: Reco
     method: "DELETE",
     headers,
   });
+}
+
+/**
+ * Polls `GET /admin/system-events` until the queue consumer has recorded a matching event
+ * (delivery is asynchronous: the batch timeout is one second).
+ */
+export async function waitForSystemEvent(match: (e: SystemEvent) => boolean, timeoutMs = 15_000) {
+  const token = await tokenFor();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await call("/admin/system-events?limit=200", { headers: staffHeaders(token) });
+    const found = SystemEventListResponse.parse(await res.json()).items.find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error("no matching system event was recorded");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

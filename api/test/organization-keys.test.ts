@@ -1,7 +1,16 @@
 import { env } from "cloudflare:workers";
 import { OrganizationDetail, OrgKeyDeletionResponse } from "@cleanup/shared";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, call, devSignedToken, json, seed, staffCall, tokenFor } from "./helpers.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  ADMIN_KEY,
+  call,
+  devSignedToken,
+  json,
+  seed,
+  staffCall,
+  tokenFor,
+  waitForSystemEvent,
+} from "./helpers.ts";
 
 const DENIED = {
   success: false,
@@ -87,13 +96,34 @@ describe("DELETE /organization/{idOrg}/key", () => {
       apiKeyCount: before.apiKeyCount,
     });
     expect(after.nodes.every((n) => n.keyIds.length === 0)).toBe(true);
-    const events = await env.EVENTS.list({ prefix: "system-events/" });
-    expect(events.objects.some((o) => o.key.includes("organization-keys-deleted"))).toBe(true);
+    // Published on the SYSTEM_EVENTS queue; the api's own queue() consumer records it.
+    const recorded = await waitForSystemEvent((e) => e.type === "organization-keys-deleted");
+    expect(recorded.data).toMatchObject({ idOrg: "acme", keysDeleted: before.keyCount });
 
     const again = await staffCall("/organization/acme/key", { method: "DELETE" });
     expect(await again.json()).toMatchObject({
       success: true,
       message: "Successfully deleted 0 organization key(s)",
     });
+  });
+});
+
+describe("DELETE /organization/{idOrg}/key when the SYSTEM_EVENTS queue is down", () => {
+  it("still reports the deletion it did (200, audited as success) and names the lost event", async () => {
+    const send = vi.spyOn(env.SYSTEM_EVENTS, "send").mockRejectedValueOnce(new Error("queue unavailable"));
+    try {
+      const res = await staffCall("/organization/acme/key", { method: "DELETE" });
+      const body = (await res.json()) as { success: boolean; errors: string[]; auditId: string };
+      expect(res.status).toBe(200);
+      expect(body.success).toBe(true);
+      expect(body.errors).toEqual(["system-event: the monitoring event could not be published"]);
+      expect(send).toHaveBeenCalledOnce();
+      const record = await json(await staffCall(`/admin/audit/${body.auditId}`));
+      expect(record).toMatchObject({ outcome: "success", targetId: "acme" });
+      const after = OrganizationDetail.parse(await json(await staffCall("/admin/organizations/acme")));
+      expect(after.keyCount).toBe(0);
+    } finally {
+      send.mockRestore();
+    }
   });
 });

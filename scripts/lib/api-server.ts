@@ -72,15 +72,20 @@ export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> 
   return { url, adminKey, devPassword, stateDir, logFile, seeded, stop: proc.stop };
 }
 
-/** Seeds demo data through the dev-only seed route; the api skips it when data is already there. */
-async function seedApi(url: string, adminKey: string, devPassword: string): Promise<boolean> {
+/** A staff token from the api's dev issuer. */
+export async function devToken(url: string, devPassword: string, email = "admin@smartphonekey.com") {
   const tokenRes = await fetch(`${url}/auth/dev/token`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email: "admin@smartphonekey.com", password: devPassword }),
+    body: JSON.stringify({ email, password: devPassword }),
   });
   if (!tokenRes.ok) throw new Error(`dev token: ${tokenRes.status} ${await tokenRes.text()}`);
-  const { token } = (await tokenRes.json()) as { token: string };
+  return ((await tokenRes.json()) as { token: string }).token;
+}
+
+/** Seeds demo data through the dev-only seed route; the api skips it when data is already there. */
+export async function seedApi(url: string, adminKey: string, devPassword: string): Promise<boolean> {
+  const token = await devToken(url, devPassword);
   const res = await fetch(`${url}/admin/dev/seed`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "X-Admin-API-Key": adminKey },

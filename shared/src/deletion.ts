@@ -109,6 +109,8 @@ export const DeletionSummary = z.object({
   d1RowsDeleted: z.record(z.string(), z.number().int().nonnegative()),
   doInstancesDeleted: z.number().int().nonnegative(),
   archivePath: z.string().nullable(),
+  /** R2 objects removed (event segments); present on real deletions. */
+  objectsDeleted: z.number().int().nonnegative().optional(),
 });
 export type DeletionSummary = z.infer<typeof DeletionSummary>;
 

@@ -66,3 +66,11 @@ export const ApiErrorBody = z.object({
   requestId: z.string().optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** Endpoint 5 (`/organization/{idOrg}/key`) keeps its own error shape; a 400 adds `details`. */
+export const OrgKeyErrorBody = z.object({
+  success: z.literal(false),
+  message: z.string(),
+  details: z.array(FieldError).optional(),
+  requestId: z.string().optional(),
+});

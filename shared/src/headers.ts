@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Header names that cross the api, bff and web boundaries. */
 export const HEADERS = {
   adminKey: "X-Admin-API-Key",
@@ -8,3 +10,29 @@ export const HEADERS = {
   ifMatch: "If-Match",
   csrf: "X-CSRF",
 } as const;
+
+/** `Idempotency-Key` on a deletion. */
+export const IdempotencyKeyHeader = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, "must be 1-255 printable ASCII characters");
+
+/** The longest reason a person types (the console's input limit). */
+export const AUDIT_REASON_MAX_LENGTH = 500;
+/**
+ * The longest `X-Audit-Reason` on the wire: 500 characters of any text percent-encoded as UTF-8
+ * (at most 9 characters each), which is how the console sends a reason that is not ASCII.
+ */
+export const AUDIT_REASON_HEADER_MAX_LENGTH = 9 * AUDIT_REASON_MAX_LENGTH;
+/** `X-Audit-Reason` (a ticket reference): recorded as given, so it is refused rather than cut or cleaned. */
+export const AuditReasonHeader = z
+  .string()
+  .max(AUDIT_REASON_HEADER_MAX_LENGTH, `must be at most ${AUDIT_REASON_HEADER_MAX_LENGTH} characters`)
+  .regex(/^\P{Cc}*$/u, "must not contain control characters");
+
+/** `If-Match: "<planToken>"` (RFC 9110 entity-tag; a weak `W/` prefix, `*`, or a bare token are tolerated). */
+export const IfMatchHeader = z
+  .string()
+  .regex(
+    /^(?:\*|(?:W\/)?"[\x21\x23-\x7e]{1,128}"|[A-Za-z0-9_-]{1,128})$/,
+    'must be a quoted plan token: "<planToken>"',
+  );

@@ -4,5 +4,8 @@ export * from "./deletion.ts";
 export * from "./errors.ts";
 export * from "./headers.ts";
 export * from "./ids.ts";
+export * from "./params.ts";
+export * from "./service.ts";
 export * from "./staff.ts";
+export * from "./system-events.ts";
 export * from "./targets.ts";

@@ -19,11 +19,15 @@ const decode = (s: string | undefined) => {
   }
 };
 
-/** The destructive routes, matched on the raw path so refusals before routing are caught too. */
+/**
+ * The destructive routes, matched on the raw path so refusals before routing are caught too. The
+ * patterns are looser than the routes (an empty id, extra segments), so a malformed attempt at a
+ * deletion is recorded as well; its target id is whatever was sent there.
+ */
 const DESTRUCTIVE: Matcher[] = [
   {
     method: "POST",
-    pattern: /^\/admin\/cleanup\/delete-all\/?$/,
+    pattern: /^\/admin\/cleanup\/delete-all(?:\/.*)?$/,
     describe: (_m, c) => ({
       action: "delete-all",
       targetType: "environment",
@@ -32,17 +36,17 @@ const DESTRUCTIVE: Matcher[] = [
   },
   {
     method: "DELETE",
-    pattern: /^\/admin\/cleanup\/hubs\/([^/]+)\/?$/,
+    pattern: /^\/admin\/cleanup\/hubs(?:\/(.*?))?\/?$/,
     describe: (m) => ({ action: "delete-hub", targetType: "hub", targetId: decode(m[1]) }),
   },
   {
     method: "DELETE",
-    pattern: /^\/admin\/cleanup\/locks\/([^/]+)\/?$/,
+    pattern: /^\/admin\/cleanup\/locks(?:\/(.*?))?\/?$/,
     describe: (m) => ({ action: "delete-lock", targetType: "lock", targetId: decode(m[1]) }),
   },
   {
     method: "DELETE",
-    pattern: /^\/apiops\/projects\/([^/]+)\/keys\/([^/]+)\/?$/,
+    pattern: /^\/apiops\/projects\/([^/]*)\/keys\/(.*?)\/?$/,
     describe: (m) => ({
       action: "delete-project-key",
       targetType: "project-key",
@@ -51,7 +55,7 @@ const DESTRUCTIVE: Matcher[] = [
   },
   {
     method: "DELETE",
-    pattern: /^\/organization\/([^/]+)\/key\/?$/,
+    pattern: /^\/organization\/(.*?)\/key\/?$/,
     describe: (m) => ({ action: "delete-org-keys", targetType: "organization", targetId: decode(m[1]) }),
   },
 ];

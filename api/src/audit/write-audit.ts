@@ -1,4 +1,10 @@
-import { type AuditAction, type AuditOutcome, type AuditRecord, HEADERS } from "@cleanup/shared";
+import {
+  AUDIT_REASON_HEADER_MAX_LENGTH,
+  type AuditAction,
+  type AuditOutcome,
+  type AuditRecord,
+  HEADERS,
+} from "@cleanup/shared";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { auditLogStub } from "./audit-log.ts";
@@ -14,7 +20,10 @@ export type AuditEntry = {
   httpStatus: number;
 };
 
-/** `X-Audit-Reason` as given (a ticket reference), without control characters, at most 500 characters. */
+/**
+ * `X-Audit-Reason` as given (a ticket reference). A deletion only runs with a valid one
+ * (`deletionHeaders()`); the record of a refusal keeps an invalid one cleaned and bounded.
+ */
 function auditReason(c: Context<AppEnv>): string | null {
   const raw = c.req.header(HEADERS.auditReason);
   if (!raw) return null;
@@ -22,7 +31,7 @@ function auditReason(c: Context<AppEnv>): string | null {
     .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? " " : ch))
     .join("")
     .trim()
-    .slice(0, 500);
+    .slice(0, AUDIT_REASON_HEADER_MAX_LENGTH);
   return clean || null;
 }
 

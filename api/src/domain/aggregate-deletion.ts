@@ -61,6 +61,7 @@ export async function deleteAggregate(target: AggregateDeletion): Promise<Deleti
       const purged = await stub.purge(id, archive?.lastSeq ?? 0);
       summary.eventsDeleted = purged.eventsDeleted;
       summary.bytesDeleted = purged.bytesDeleted;
+      summary.objectsDeleted = purged.segmentsDeleted;
       return {
         detail: `Deleted ${purged.segmentsDeleted} event segment(s) from R2`,
         count: purged.eventsDeleted,

@@ -131,6 +131,7 @@ export async function resetEnvironment(env: Env, facts: EnvironmentFacts) {
       objects += page.objects.length;
     }
     summary.eventsDeleted = facts.events;
+    summary.objectsDeleted = objects;
     summary.bytesDeleted = facts.eventBytes;
     return { detail: `Deleted ${objects} event segment object(s) from R2`, count: facts.events };
   });

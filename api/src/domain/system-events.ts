@@ -1,20 +1,20 @@
+import type { SystemEvent } from "@cleanup/shared";
+
 /**
- * Publishes a system event for monitoring: a structured log line (picked up by Workers Logs /
- * Logpush) and a JSON object under `system-events/` in R2 for anything that polls.
+ * Publishes a system event for monitoring on the `SYSTEM_EVENTS` queue, with a structured log line
+ * (Workers Logs / Logpush) as it leaves. The queue's consumer (queue/system-events-consumer.ts)
+ * records it in D1 `system_events`, listed by `GET /admin/system-events`.
  *
  * @example
- * await publishSystemEvent(env, "org-keys-deleted", { idOrg: "acme", keys: 3 });
+ * await publishSystemEvent(env, "organization-keys-deleted", { idOrg: "acme", keysDeleted: 3 });
  */
 export async function publishSystemEvent(
   env: Env,
   type: string,
   data: Record<string, unknown>,
-): Promise<string> {
-  const at = new Date().toISOString();
-  const id = crypto.randomUUID();
-  const event = { id, type, at, data };
-  console.log(JSON.stringify({ systemEvent: event }));
-  const path = `system-events/${at.slice(0, 10)}/${at.replace(/[-:.]/g, "")}-${type}-${id}.json`;
-  await env.EVENTS.put(path, JSON.stringify(event), { httpMetadata: { contentType: "application/json" } });
-  return path;
+): Promise<SystemEvent> {
+  const event: SystemEvent = { id: crypto.randomUUID(), type, at: new Date().toISOString(), data };
+  await env.SYSTEM_EVENTS.send(event, { contentType: "json" });
+  console.log(JSON.stringify({ systemEvent: event, stage: "published" }));
+  return event;
 }

@@ -1,6 +1,5 @@
-import { AuditListQuery, type AuditListResponse, type AuditRecord, Uuid } from "@cleanup/shared";
+import { AuditIdPathParams, AuditListQuery, type AuditListResponse, type AuditRecord } from "@cleanup/shared";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
 import { findAuditRow, listAudit } from "../audit/audit-index.ts";
 import { verifyAuditChain } from "../audit/verify-chain.ts";
@@ -25,7 +24,7 @@ export const auditRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   .get("/admin/audit/verify", validQuery(NoQuery), async (c) => c.json(await verifyAuditChain(c.env)))
-  .get("/admin/audit/:id", validParams(z.object({ id: Uuid })), validQuery(NoQuery), async (c) => {
+  .get("/admin/audit/:id", validParams(AuditIdPathParams), validQuery(NoQuery), async (c) => {
     const row = await findAuditRow(c.env.DB, c.req.valid("param").id);
     const object = row ? await c.env.EVENTS.get(row.path) : null;
     if (!object) throw ApiError.notFound(`No audit record ${c.req.valid("param").id}`);

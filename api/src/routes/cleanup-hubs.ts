@@ -1,10 +1,9 @@
-import { HubDeleteQuery } from "@cleanup/shared";
+import { HubDeleteQuery, HubPathParams } from "@cleanup/shared";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { buildHubPlan, collectHubFacts, hubD1Deletions, requireHub } from "../domain/hubs.ts";
 import { validParams, validQuery } from "../http/validate.ts";
 import { runAggregateDeletion } from "./aggregate-deletion-flow.ts";
-import { HubPathParams } from "./hubs.ts";
 
 /**
  * `DELETE /admin/cleanup/hubs/{hubId}?mode=&dryRun=` (published endpoint 2). Same flow as the

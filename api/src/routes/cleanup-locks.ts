@@ -1,4 +1,4 @@
-import { LockDeleteQuery } from "@cleanup/shared";
+import { LockDeleteQuery, LockPathParams } from "@cleanup/shared";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { collectLockFacts } from "../domain/lock-facts.ts";
@@ -6,7 +6,6 @@ import { buildLockPlan } from "../domain/lock-plan.ts";
 import { lockD1Deletions, requireLock } from "../domain/locks.ts";
 import { validParams, validQuery } from "../http/validate.ts";
 import { runAggregateDeletion } from "./aggregate-deletion-flow.ts";
-import { LockPathParams } from "./locks.ts";
 
 /**
  * `DELETE /admin/cleanup/locks/{lockId}?mode=&cascadeDeleteKeys=&dryRun=` (published endpoint 3).

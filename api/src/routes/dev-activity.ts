@@ -1,11 +1,10 @@
+import { type DevActivityResponse, HubPathParams, LockPathParams } from "@cleanup/shared";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { requireHub } from "../domain/hubs.ts";
 import { requireLock } from "../domain/locks.ts";
 import { NoQuery, validParams, validQuery } from "../http/validate.ts";
 import { hubStub, lockStub } from "../storage/aggregates-registry.ts";
-import { HubPathParams } from "./hubs.ts";
-import { LockPathParams } from "./locks.ts";
 
 /**
  * Dev only: simulates device activity by appending one event to a lock or hub, so a test can
@@ -21,10 +20,20 @@ export const devActivityRoutes = new Hono<AppEnv>()
     const snapshot = await stub.append(lock.uuid, [
       { type, data: { actor: c.var.identity?.email ?? "dev" } },
     ]);
-    return c.json({ lockId: lock.lock_id, appended: type, eventCount: snapshot.eventCount });
+    const body: DevActivityResponse = {
+      lockId: lock.lock_id,
+      appended: type,
+      eventCount: snapshot.eventCount,
+    };
+    return c.json(body);
   })
   .post("/admin/dev/hubs/:hubId/activity", validParams(HubPathParams), validQuery(NoQuery), async (c) => {
     const hub = await requireHub(c.env.DB, c.req.valid("param").hubId);
     const snapshot = await hubStub(c.env, hub.id).append(hub.id, [{ type: "HEARTBEAT", data: {} }]);
-    return c.json({ hubId: hub.id, appended: "HEARTBEAT", eventCount: snapshot.eventCount });
+    const body: DevActivityResponse = {
+      hubId: hub.id,
+      appended: "HEARTBEAT",
+      eventCount: snapshot.eventCount,
+    };
+    return c.json(body);
   });

@@ -1,3 +1,4 @@
+import type { DevSeedResponse } from "@cleanup/shared";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { environmentCounts } from "../domain/environment-counts.ts";
@@ -13,5 +14,6 @@ import { writeSeed } from "../seed/write-seed.ts";
 export const devSeedRoutes = new Hono<AppEnv>().post("/admin/dev/seed", validQuery(NoQuery), async (c) => {
   const hasLocks = (await countOf(c.env.DB.prepare("SELECT COUNT(*) AS n FROM locks"))) > 0;
   if (!hasLocks) await writeSeed(c.env, demoData(c.var.config.seedScale, Date.now()));
-  return c.json({ seeded: !hasLocks, counts: await environmentCounts(c.env.DB) });
+  const body: DevSeedResponse = { seeded: !hasLocks, counts: await environmentCounts(c.env.DB) };
+  return c.json(body);
 });

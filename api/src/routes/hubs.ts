@@ -1,13 +1,10 @@
-import { type HubDetail, HubIdParam } from "@cleanup/shared";
+import { type HubDetail, HubPathParams } from "@cleanup/shared";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
 import { initialHubState } from "../domain/hub-state.ts";
 import { requireHub } from "../domain/hubs.ts";
 import { NoQuery, validParams, validQuery } from "../http/validate.ts";
 import { hubStub } from "../storage/aggregates-registry.ts";
-
-export const HubPathParams = z.object({ hubId: HubIdParam });
 
 /**
  * `GET /admin/hubs/{hubId}`: the hub's read model and its aggregate state replayed from events.

@@ -1,13 +1,10 @@
-import { type LockDetail, LockIdParam } from "@cleanup/shared";
+import { type LockDetail, LockPathParams } from "@cleanup/shared";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
 import { initialLockState } from "../domain/lock-state.ts";
 import { lockKeyAssignments, lockRowCounts, requireLock } from "../domain/locks.ts";
 import { NoQuery, validParams, validQuery } from "../http/validate.ts";
 import { lockStub } from "../storage/aggregates-registry.ts";
-
-export const LockPathParams = z.object({ lockId: LockIdParam });
 
 /**
  * `GET /admin/locks/{lockId}` (numeric id or UUID): the lock's read model and its aggregate

@@ -1,6 +1,5 @@
-import { DryRunOnlyQuery, NameParam, type OrgKeyDeletionResponse } from "@cleanup/shared";
+import { DryRunOnlyQuery, type OrgKeyDeletionResponse, OrgPathParams } from "@cleanup/shared";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
 import {
   buildOrgKeysPlan,
@@ -16,8 +15,6 @@ import { publishSystemEvent } from "../domain/system-events.ts";
 import { ApiError } from "../http/errors.ts";
 import { NoQuery, validParams, validQuery } from "../http/validate.ts";
 import { respondWithDeletion } from "./deletion-response.ts";
-
-const OrgPathParams = z.object({ idOrg: NameParam });
 
 /**
  * `GET /admin/organizations/{idOrg}` (staff) and `DELETE /organization/{idOrg}/key?dryRun=`
@@ -58,13 +55,20 @@ export const organizationRoutes = new Hono<AppEnv>()
     }
     const previewed = await requireUnchangedPlan(c, plan, planToken);
     const deleted = await deleteOrgKeys(c.env.DB, idOrg);
-    await publishSystemEvent(c.env, "organization-keys-deleted", {
-      idOrg,
-      keysDeleted: deleted.keys,
-      nodeKeysDeleted: deleted.nodeKeys,
-      actor: identity.email,
-      requestId: c.var.requestId,
-    });
+    // The keys are gone either way: a lost monitoring event is reported, not turned into a failure.
+    const errors: string[] = [];
+    try {
+      await publishSystemEvent(c.env, "organization-keys-deleted", {
+        idOrg,
+        keysDeleted: deleted.keys,
+        nodeKeysDeleted: deleted.nodeKeys,
+        actor: identity.email,
+        requestId: c.var.requestId,
+      });
+    } catch (err) {
+      console.error(`[${c.var.requestId}] could not publish the system event`, err);
+      errors.push("system-event: the monitoring event could not be published");
+    }
     return respondWithDeletion(
       c,
       {
@@ -80,7 +84,7 @@ export const organizationRoutes = new Hono<AppEnv>()
         dryRun: false,
         plan,
         planToken,
-        errors: [],
+        errors,
         deletionSummary: { orgKeysDeleted: deleted.keys, nodeKeysDeleted: deleted.nodeKeys },
       },
     );

@@ -1,12 +1,11 @@
 import {
-  NameParam,
   PERMISSIONS,
   ProjectKeyDeleteQuery,
   type ProjectKeyDeletionResponse,
+  ProjectKeyPathParams,
 } from "@cleanup/shared";
 import { Hono } from "hono";
 import { createFactory } from "hono/factory";
-import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
 import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
 import {
@@ -19,7 +18,6 @@ import { ApiError } from "../http/errors.ts";
 import { NoQuery, validParams, validQuery } from "../http/validate.ts";
 import { respondWithDeletion } from "./deletion-response.ts";
 
-const KeyPathParams = z.object({ projectName: NameParam, keyName: NameParam });
 // The published path ends with "/"; the same route answers without it.
 const PATH = "/apiops/projects/:projectName/keys/:keyName/";
 const PATH_NO_SLASH = "/apiops/projects/:projectName/keys/:keyName";
@@ -30,14 +28,14 @@ const factory = createFactory<AppEnv>();
  * (published endpoint 4). The deletion needs SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the
  * key is deployed anywhere.
  */
-const readKey = factory.createHandlers(validParams(KeyPathParams), validQuery(NoQuery), async (c) => {
+const readKey = factory.createHandlers(validParams(ProjectKeyPathParams), validQuery(NoQuery), async (c) => {
   const { projectName, keyName } = c.req.valid("param");
   const key = await requireProjectKey(c.env.DB, projectName, keyName);
   return c.json(await projectKeyDetail(c.env.DB, key));
 });
 
 const deleteKey = factory.createHandlers(
-  validParams(KeyPathParams),
+  validParams(ProjectKeyPathParams),
   validQuery(ProjectKeyDeleteQuery),
   async (c) => {
     const { projectName, keyName } = c.req.valid("param");

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { EnvironmentName } from "./ids.ts";
+
+/** `GET /health`. */
+export const HealthResponse = z.object({ ok: z.literal(true), environment: EnvironmentName });
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** `GET /.well-known/jwks.json`: the dev issuer's public keys (JWK set). */
+export const JwksResponse = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
+export type JwksResponse = z.infer<typeof JwksResponse>;
+
+/** `POST /admin/dev/seed`: `seeded` is false when the environment already held data. */
+export const DevSeedResponse = z.object({
+  seeded: z.boolean(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type DevSeedResponse = z.infer<typeof DevSeedResponse>;
+
+/** `POST /admin/dev/{locks|hubs}/{id}/activity`: one simulated device event was appended. */
+export const DevActivityResponse = z.object({
+  lockId: z.number().int().optional(),
+  hubId: z.string().optional(),
+  appended: z.string(),
+  eventCount: z.number().int().nonnegative(),
+});
+export type DevActivityResponse = z.infer<typeof DevActivityResponse>;
