@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
-const API_PORT = 18787;
-const BFF_PORT = 18080;
+// Fixed ports unless told otherwise, so that two checkouts can run the e2e side by side.
+const API_PORT = Number(process.env.E2E_API_PORT ?? 18787);
+const BFF_PORT = Number(process.env.E2E_BFF_PORT ?? 18080);
 const baseURL = `http://localhost:${BFF_PORT}`;
 
 // Evaluated again in every worker: keep the first run's state dir so all agree on it.

@@ -34,8 +34,16 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
 
   it("empties events, DO states and D1, keeps API keys and the audit log, and can be seeded again", async () => {
     const lock = locks[0]!;
+    const seeded = await environment();
     await staffCall(`/admin/locks/${lock.lock_id}`); // materialise one DO
     await deleteLock(locks[1]!.lock_id, "mode=DELETE_DO_ONLY"); // an earlier audit record
+    expect((await deleteLock(locks[2]!.lock_id, "mode=DELETE_DO_AND_EVENTS")).status).toBe(200);
+    const archives = await env.EVENTS.list({ prefix: "archives/" });
+    expect(archives.objects).toHaveLength(1);
+    const preview = DeleteAllResponse.parse(await json(await deleteAll("?dryRun=true")));
+    expect(preview.plan!.keep).toContainEqual(
+      expect.objectContaining({ kind: "archive", count: 1, bytes: archives.objects[0]!.size }),
+    );
     const before = await environment();
 
     const res = await deleteAll("", { "X-Audit-Reason": "reset before test run" });
@@ -67,6 +75,9 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
       apiKeys: before.counts.apiKeys,
     });
     expect((await env.EVENTS.list({ prefix: "events/" })).objects).toEqual([]);
+    expect((await env.EVENTS.list({ prefix: "archives/" })).objects.map((o) => o.key)).toEqual(
+      archives.objects.map((o) => o.key),
+    );
     const keys = await runInDurableObject(
       lockStub(env, lock.uuid),
       async (_i, s) => (await s.storage.list()).size,
@@ -75,10 +86,10 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
 
     const verified = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
     expect(verified.ok).toBe(true);
-    expect(verified.checked).toBe(3); // the refused dryRun=1, the DO_ONLY deletion and the reset itself
+    expect(verified.checked).toBe(4); // the refused dryRun=1, two lock deletions and the reset itself
 
     const reseeded = await seed();
     expect(reseeded.seeded).toBe(true);
-    expect(reseeded.counts).toEqual(before.counts);
+    expect(reseeded.counts).toEqual(seeded.counts);
   });
 });

@@ -1,3 +1,5 @@
+import type { FieldError } from "@cleanup/shared";
+
 /** How long the bff waits for an upstream route: `long` is the dev reset, which can take minutes. */
 export type RouteTimeout = "default" | "long";
 
@@ -32,33 +34,44 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
  */
 const PARAM_RE = /^[A-Za-z0-9_~:-][A-Za-z0-9._~:-]{0,199}$/;
 
-export interface MatchedRoute {
+export type MatchedRoute =
   /** The path to send upstream, rebuilt from the pattern and the checked parameters. */
-  path: string;
-  timeout: RouteTimeout;
-}
+  | { ok: true; path: string; timeout: RouteTimeout }
+  /** An api route's shape, but a parameter no id can be (`..`, `%`, `\`): never forwarded. */
+  | { ok: false; details: FieldError[] };
 
 /**
- * Matches a raw (still percent-encoded) api path against the allowlist. Anything odd —
- * `//`, `..`, encoded slashes, a wrong method — is simply no match.
+ * Matches a raw (still percent-encoded) api path against the allowlist. A path of no api
+ * route (a wrong method, `//`, another shape) is no match; a route's shape with an odd
+ * parameter (`..`, encoded slashes) is `ok: false`, naming it. Whether an id is valid is the
+ * api's to say (it audits refused deletions): the bff only keeps paths from being smuggled.
  *
  * @example
- * matchAllowedRoute("GET", "/admin/locks/42") // { path: "/admin/locks/42", timeout: "default" }
- * matchAllowedRoute("GET", "/admin/locks/..%2fdev%2fseed") // undefined
+ * matchAllowedRoute("GET", "/admin/locks/42") // { ok: true, path: "/admin/locks/42", timeout: "default" }
+ * matchAllowedRoute("GET", "/admin/locks/..%2fdev%2fseed") // { ok: false, details: [{ field: "lockId", … }] }
  * matchAllowedRoute("POST", "/auth/dev/token") // undefined
  */
 export function matchAllowedRoute(method: string, rawPath: string): MatchedRoute | undefined {
   if (!rawPath.startsWith("/")) return undefined;
   const segments = rawPath.slice(1).split("/");
+  let refused: MatchedRoute | undefined;
   for (const route of ALLOWED_ROUTES) {
     if (route.method !== method) continue;
     const expected = route.pattern.slice(1).split("/");
     if (expected.length !== segments.length) continue;
-    const matched = expected.every((want, i) => {
-      const got = segments[i] as string;
-      return want.startsWith(":") ? PARAM_RE.test(got) : want === got;
-    });
-    if (matched) return { path: `/${segments.join("/")}`, timeout: route.timeout };
+    if (!expected.every((want, i) => want.startsWith(":") || want === segments[i])) continue;
+    const details = oddParams(expected, segments);
+    if (details.length === 0) return { ok: true, path: `/${segments.join("/")}`, timeout: route.timeout };
+    refused ??= { ok: false, details };
   }
-  return undefined;
+  return refused;
+}
+
+function oddParams(expected: string[], segments: string[]): FieldError[] {
+  return expected.flatMap((want, i) => {
+    const got = segments[i] as string;
+    if (!want.startsWith(":") || PARAM_RE.test(got)) return [];
+    const message = got === "" ? "is required" : "may hold only letters, digits and . _ ~ : - (not first: .)";
+    return [{ field: want.slice(1), message }];
+  });
 }

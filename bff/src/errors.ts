@@ -9,6 +9,7 @@ export const errorBody = {
   unauthorized: (message: string) => ({ error: "Unauthorized", message, code: 401 }) as const,
   forbidden: (message: string) => ({ error: "Forbidden", message, code: 403 }) as const,
   notFound: (message: string) => ({ error: "Not Found", message, code: 404 }) as const,
+  tooManyRequests: (message: string) => ({ error: "Too Many Requests", message, code: 429 }) as const,
   payloadTooLarge: (message: string) => ({ error: "Payload Too Large", message, code: 413 }) as const,
   internal: (message: string, requestId: string) =>
     ({ error: "Internal Server Error", message, code: 500, requestId }) as const,

@@ -1,6 +1,7 @@
 import type { DeletionSummary, Plan, PlanItem } from "@cleanup/shared";
 import { forEachLimited } from "../lib/pool.ts";
 import { aggregateStub } from "../storage/aggregates-registry.ts";
+import { countArchives } from "../storage/archive.ts";
 import { deleteKeys } from "../storage/event-store.ts";
 import { emptySummary } from "./aggregate-deletion.ts";
 import { OperationLog } from "./operation-log.ts";
@@ -37,12 +38,15 @@ export type EnvironmentFacts = {
   doInstances: number;
   apiKeys: number;
   auditRecords: number;
+  archives: number;
+  archiveBytes: number;
 };
 
-export async function collectEnvironmentFacts(db: D1Database): Promise<EnvironmentFacts> {
+export async function collectEnvironmentFacts(env: Env): Promise<EnvironmentFacts> {
+  const db = env.DB;
   // Table names come from the constant above, never from input.
   const counts = RESET_TABLES.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(", ");
-  const [rows, totals] = await Promise.all([
+  const [rows, totals, archives] = await Promise.all([
     db.prepare(`SELECT ${counts}`).first<Record<string, number>>(),
     db
       .prepare(
@@ -51,10 +55,11 @@ export async function collectEnvironmentFacts(db: D1Database): Promise<Environme
                 (SELECT COUNT(*) FROM audit_index) AS auditRecords
          FROM aggregates`,
       )
-      .first<Omit<EnvironmentFacts, "rows">>(),
+      .first<Omit<EnvironmentFacts, "rows" | "archives" | "archiveBytes">>(),
+    countArchives(env.EVENTS),
   ]);
   if (!rows || !totals) throw new Error("Counting the environment returned nothing");
-  return { rows, ...totals };
+  return { rows, ...totals, archives: archives.objects, archiveBytes: archives.bytes };
 }
 
 /** What delete-all would remove and keep. Pure. */
@@ -82,7 +87,12 @@ export function buildResetPlan(facts: EnvironmentFacts, environment: string): Pl
     keep: [
       { kind: "api-keys", label: "API keys given to organizations", count: facts.apiKeys },
       { kind: "audit-log", label: "The audit log", count: facts.auditRecords },
-      { kind: "archive", label: "Archives written by earlier deletions", count: 0 },
+      {
+        kind: "archive",
+        label: "Archives written by earlier deletions",
+        count: facts.archives,
+        bytes: facts.archiveBytes,
+      },
     ],
     counts: {
       events: facts.events,

@@ -16,10 +16,26 @@ export type ArchiveResult = {
   lastSeq: number;
 };
 
+const ARCHIVE_PREFIX = "archives/";
+
+/** How many archive objects the bucket holds, and their bytes: one list call per 1,000. */
+export async function countArchives(bucket: R2Bucket): Promise<{ objects: number; bytes: number }> {
+  let objects = 0;
+  let bytes = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await bucket.list({ prefix: ARCHIVE_PREFIX, limit: 1000, cursor });
+    objects += page.objects.length;
+    bytes += page.objects.reduce((n, o) => n + o.size, 0);
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return { objects, bytes };
+}
+
 /** `archives/{kind}/{id}/{time}-{requestId}.ndjson`: never overwritten by a retry. */
 export function archivePath(kind: AggregateKind, id: string, requestId: string, at = new Date()): string {
   const time = at.toISOString().replace(/[-:.]/g, "");
-  return `archives/${kind}/${id}/${time}-${requestId}.ndjson`;
+  return `${ARCHIVE_PREFIX}${kind}/${id}/${time}-${requestId}.ndjson`;
 }
 
 /**

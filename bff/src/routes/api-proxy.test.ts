@@ -49,17 +49,27 @@ describe("/bff/api refuses", () => {
     ["DELETE", "/admin/locks/1"],
     ["GET", "/admin/search/"],
     ["GET", "/admin//search"],
-    ["GET", "/admin/locks/..%2fdev%2fseed"],
-    ["GET", "/admin/locks/%2e%2e%2fdev%2fseed"],
-    ["GET", "/admin/locks/1%2F..%2F..%2Fdev%2Fseed"],
-    ["GET", "/admin/locks/..%5cdev"],
-    ["GET", "/admin/audit/..%252fdev"],
     ["GET", "/admin/search/../../auth/dev/token"],
     ["GET", "/admin/locks/.../x"],
   ])("%s %s, which is not an api route it forwards, with 404", async (method, path) => {
     const res = await apiCall(app, cookie, `/dev${path}`, { method });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: "Not Found", code: 404 });
+  });
+
+  it.each([
+    ["GET", "/admin/locks/..%2fdev%2fseed", "lockId"],
+    ["GET", "/admin/locks/%2e%2e%2fdev%2fseed", "lockId"],
+    ["GET", "/admin/locks/1%2F..%2F..%2Fdev%2Fseed", "lockId"],
+    ["GET", "/admin/locks/..%5cdev", "lockId"],
+    ["GET", "/admin/audit/..%252fdev", "id"],
+    ["GET", "/admin/locks/lock%20one", "lockId"],
+    ["DELETE", "/organization/acme%2Fcorp/key", "idOrg"],
+    ["DELETE", "/admin/cleanup/hubs/not-a-uuid", "hubId"], // this one the api refuses, and audits
+  ])("%s %s, an api route with a bad %s, with a 400 naming it", async (method, path, field) => {
+    const res = await apiCall(app, cookie, `/dev${path}`, { method });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "Bad Request", code: 400, details: [{ field }] });
   });
 });
 

@@ -34,6 +34,10 @@ export async function forwardToApi(c: Context<AppEnv>) {
   if (!route) {
     return c.json(errorBody.notFound(`${c.req.method} ${rest.slice(slash)} is not an api route`), 404);
   }
+  if (!route.ok) {
+    const message = route.details.map((d) => `${d.field} ${d.message}`).join("; ");
+    return c.json(errorBody.badRequest(message, route.details), 400);
+  }
 
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {

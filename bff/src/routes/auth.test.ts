@@ -9,6 +9,7 @@ import {
   type TestApp,
   testApp,
 } from "../../test/helpers.ts";
+import { MAX_FAILED_SIGN_INS } from "../login-throttle.ts";
 import { createSessionBox } from "../session-cookie.ts";
 
 let app: TestApp;
@@ -39,6 +40,20 @@ describe("signing in", () => {
     expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
     expect(setCookie).not.toMatch(/eyJ/);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("stops asking after repeated wrong passwords, even for the right one, with 429 and Retry-After", async () => {
+    const throttled = await testApp();
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      expect((await loginRequest(throttled, STAFF, `wrong-${i}`)).status).toBe(401);
+    }
+    const res = await loginRequest(throttled, STAFF);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(60);
+    expect(await res.json()).toMatchObject({ error: "Too Many Requests", code: 429 });
+    expect(sessionCookieOf(res)).toBeUndefined();
+    // Other accounts are not held back by it.
+    expect((await loginRequest(throttled, "admin@smartphonekey.com")).status).toBe(200);
   });
 
   it("refuses a wrong password with 401 and no cookie", async () => {

@@ -1,8 +1,10 @@
 import { DevTokenResponse, isStaffEmail, LoginRequest, type SessionResponse } from "@cleanup/shared";
-import { Hono } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Context, Hono } from "hono";
 import type { Config } from "../config.ts";
 import { errorBody, fieldErrors } from "../errors.ts";
 import { readClaims } from "../jwt-claims.ts";
+import { LoginThrottle, throttleKey } from "../login-throttle.ts";
 import {
   clearSessionCookie,
   readSessionCookie,
@@ -23,8 +25,20 @@ function sessionResponse(config: Config, session: Session): SessionResponse {
   };
 }
 
-/** `/bff/login`, `/bff/logout`, `/bff/session`: the staff session, held in an encrypted cookie. */
-export function authRoutes(box: SessionBox) {
+/** The client's address from the Node socket; none when the app is called in-process (tests). */
+function clientAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `/bff/login`, `/bff/logout`, `/bff/session`: the staff session, held in an encrypted cookie.
+ * Wrong passwords are throttled per account and client address.
+ */
+export function authRoutes(box: SessionBox, throttle = new LoginThrottle()) {
   return new Hono<AppEnv>()
     .post("/login", async (c) => {
       const { config, requestId } = c.var;
@@ -44,6 +58,17 @@ export function authRoutes(box: SessionBox) {
         );
       }
 
+      const key = throttleKey(input.data.email, clientAddress(c));
+      const retryAfter = throttle.retryAfterSeconds(key);
+      if (retryAfter > 0) {
+        c.header("Retry-After", String(retryAfter));
+        const minutes = Math.ceil(retryAfter / 60);
+        return c.json(
+          errorBody.tooManyRequests(`Too many failed sign-ins for this account; try again in ${minutes} min`),
+          429,
+        );
+      }
+
       const issued = await callUpstream({
         url: config.authTokenUrl,
         method: "POST",
@@ -55,6 +80,7 @@ export function authRoutes(box: SessionBox) {
       });
       if (!issued.ok) return c.json(issued.body, issued.status);
       if (issued.status >= 400 && issued.status < 500) {
+        throttle.recordFailure(key);
         return c.json(errorBody.unauthorized("Wrong email or password"), 401);
       }
       const token = DevTokenResponse.safeParse(parseJson(issued.body));
@@ -78,6 +104,7 @@ export function authRoutes(box: SessionBox) {
         name: claims.name ?? email.split("@")[0]!,
         exp,
       };
+      throttle.recordSuccess(key);
       writeSessionCookie(c, await box.seal(session), exp);
       return c.json(sessionResponse(config, session), 200);
     })
