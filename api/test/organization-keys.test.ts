@@ -87,6 +87,10 @@ describe("DELETE /organization/{idOrg}/key", () => {
     expect(body).toMatchObject({
       success: true,
       message: `Successfully deleted ${before.keyCount} organization key(s)`,
+      deletionSummary: {
+        orgKeysDeleted: before.keyCount,
+        nodeKeysDeleted: before.nodes.reduce((n, node) => n + node.keyIds.length, 0),
+      },
     });
     expect(body.auditLogPath).toMatch(/^audit\//);
     const after = OrganizationDetail.parse(await json(await staffCall("/admin/organizations/acme")));

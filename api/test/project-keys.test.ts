@@ -73,6 +73,7 @@ describe("DELETE /apiops/projects/{projectName}/keys/{keyName}/", () => {
     expect(res.status).toBe(200);
     const body = ProjectKeyDeletionResponse.parse(await res.json());
     expect(body.success).toBe(true);
+    expect(body.jwkResult).toEqual({ action: "NULLIFY", count: key.jwks });
     expect(body.deploymentResult.environmentResults).toHaveLength(key.deployments);
     expect(body.deploymentResult.environmentResults.every((r) => r.success)).toBe(true);
     expect((await staffCall(path(key))).status).toBe(404);
@@ -90,6 +91,10 @@ describe("DELETE /apiops/projects/{projectName}/keys/{keyName}/", () => {
     expect(before.jwkCount).toBeGreaterThan(0);
     const res = await remove(key, "jwkDeleteAction=DELETE");
     expect(res.status).toBe(200);
+    expect(ProjectKeyDeletionResponse.parse(await res.json()).jwkResult).toEqual({
+      action: "DELETE",
+      count: before.jwkCount,
+    });
     const { results } = await env.DB.prepare("SELECT kid FROM jwks WHERE project_name = ?1")
       .bind(key.project_name)
       .all<{ kid: string }>();

@@ -154,6 +154,9 @@ export const ProjectKeyDeletionResponse = z.object({
     message: z.string(),
     environmentResults: z.array(EnvironmentResult),
   }),
+  /** Ours: what happened to the JWKs made from the key. */
+  jwkResult: z.object({ action: JwkDeleteAction, count: z.number().int().nonnegative() }).optional(),
+  errors: z.array(z.string()).optional(),
   dryRun: z.boolean().optional(),
   plan: Plan.optional(),
   planToken: z.string().optional(),
@@ -165,6 +168,11 @@ export type ProjectKeyDeletionResponse = z.infer<typeof ProjectKeyDeletionRespon
 export const OrgKeyDeletionResponse = z.object({
   success: z.boolean(),
   message: z.string(),
+  /** Ours: how many keys and node–key relationships went. */
+  deletionSummary: z
+    .object({ orgKeysDeleted: z.number().int().nonnegative(), nodeKeysDeleted: z.number().int().nonnegative() })
+    .optional(),
+  errors: z.array(z.string()).optional(),
   dryRun: z.boolean().optional(),
   plan: Plan.optional(),
   planToken: z.string().optional(),
