@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // Fixed ports unless told otherwise, so that two checkouts can run the e2e side by side.
@@ -7,7 +8,21 @@ const BFF_PORT = Number(process.env.E2E_BFF_PORT ?? 18080);
 const baseURL = `http://localhost:${BFF_PORT}`;
 
 // Evaluated again in every worker: keep the first run's state dir so all agree on it.
-process.env.E2E_STATE_DIR ??= `.state/e2e-${new Date().toISOString().replace(/[-:.TZ]/g, "")}`;
+if (!process.env.E2E_STATE_DIR) {
+  removeOldStateDirs(".state", 60 * 60 * 1000);
+  process.env.E2E_STATE_DIR = `.state/e2e-${new Date().toISOString().replace(/[-:.TZ]/g, "")}`;
+}
+
+/** Earlier runs' throwaway state; an hour's grace leaves a run that is still going alone. */
+function removeOldStateDirs(root: string, olderThanMs: number) {
+  if (!existsSync(root)) return;
+  for (const name of readdirSync(root)) {
+    const dir = path.join(root, name);
+    if (name.startsWith("e2e-") && Date.now() - statSync(dir).mtimeMs > olderThanMs) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
 
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
