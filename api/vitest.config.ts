@@ -2,9 +2,16 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { exportJWK, generateKeyPair } from "jose";
 import { defineConfig } from "vitest/config";
+import { STAGE_ADMIN_KEY } from "./test/stage/stage-vars.ts";
 
 /** The external identity issuer a stage deployment trusts, stood in for by a key pair made here. */
 const STAGE_JWKS_URL = "https://issuer.example.test/.well-known/jwks.json";
+/** What `npm start` passes as vars (wrangler.jsonc sets none of these, so a bare deploy cannot be "dev"). */
+const LOCAL_DEV_VARS = {
+  ENVIRONMENT_NAME: "dev",
+  ADMIN_API_KEY: "dev-admin-key",
+  DEV_LOGIN_PASSWORD: "dev-password",
+};
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
@@ -21,7 +28,7 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.jsonc" },
               // A small seed keeps the suite fast on two cores; TEST_MIGRATIONS feeds test/setup.ts.
-              miniflare: { bindings: { SEED_SCALE: "0.2", TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { ...LOCAL_DEV_VARS, SEED_SCALE: "0.2", TEST_MIGRATIONS: migrations } },
             }),
           ],
           test: { ...shared, name: "dev", include: ["src/**/*.test.ts", "test/*.test.ts"] },
@@ -33,6 +40,7 @@ export default defineConfig(async () => {
               miniflare: {
                 bindings: {
                   ENVIRONMENT_NAME: "stage",
+                  ADMIN_API_KEY: STAGE_ADMIN_KEY,
                   JWKS_URL: STAGE_JWKS_URL,
                   TEST_MIGRATIONS: migrations,
                   TEST_ISSUER_PRIVATE_JWK: privateJwk,

@@ -1,16 +1,32 @@
 import { EnvironmentName } from "@cleanup/shared";
 import { z } from "zod";
 
+/** The local defaults of `npm start`: known to everyone, so refused anywhere but dev. */
+const LOCAL_DEFAULT_SECRETS = new Set(["dev-admin-key", "dev-password"]);
+
 /** The vars this Worker reads, validated once per `env` object: a typo fails loudly, not later. */
-const ConfigSchema = z.object({
-  ENVIRONMENT_NAME: EnvironmentName,
-  JWT_ISSUER: z.string().min(1),
-  JWT_AUDIENCE: z.string().min(1),
-  ADMIN_API_KEY: z.string().min(1, "must not be empty"),
-  DEV_LOGIN_PASSWORD: z.string().min(1),
-  SEED_SCALE: z.coerce.number().positive().max(50).default(1),
-  JWKS_URL: z.union([z.literal(""), z.url()]).default(""),
-});
+const ConfigSchema = z
+  .object({
+    ENVIRONMENT_NAME: EnvironmentName,
+    JWT_ISSUER: z.string().min(1),
+    JWT_AUDIENCE: z.string().min(1),
+    ADMIN_API_KEY: z.string().min(1, "must not be empty"),
+    DEV_LOGIN_PASSWORD: z.string().default(""),
+    SEED_SCALE: z.coerce.number().positive().max(50).default(1),
+    JWKS_URL: z.union([z.literal(""), z.url()]).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ENVIRONMENT_NAME === "dev" && v.DEV_LOGIN_PASSWORD === "") {
+      ctx.addIssue({ code: "custom", path: ["DEV_LOGIN_PASSWORD"], message: "is required in dev" });
+    }
+    if (v.ENVIRONMENT_NAME !== "dev" && LOCAL_DEFAULT_SECRETS.has(v.ADMIN_API_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADMIN_API_KEY"],
+        message: "is the local default; set a secret",
+      });
+    }
+  });
 
 export type Config = {
   environment: EnvironmentName;

@@ -53,9 +53,12 @@ export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> 
     env,
   });
 
-  const vars = [`ADMIN_API_KEY:${adminKey}`, `DEV_LOGIN_PASSWORD:${devPassword}`];
+  const vars = [
+    `ENVIRONMENT_NAME:${opts.environmentName ?? "dev"}`,
+    `ADMIN_API_KEY:${adminKey}`,
+    `DEV_LOGIN_PASSWORD:${devPassword}`,
+  ];
   if (opts.seedScale !== undefined) vars.push(`SEED_SCALE:${opts.seedScale}`);
-  if (opts.environmentName) vars.push(`ENVIRONMENT_NAME:${opts.environmentName}`);
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir];
   args.push("--inspector-port", String(await freePort()), "--show-interactive-dev-session=false");
   for (const v of vars) args.push("--var", v);

@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { importJWK, type JWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { ADMIN_KEY, AUDIENCE, call, ISSUER } from "../helpers.ts";
+
+import { AUDIENCE, call, ISSUER } from "../helpers.ts";
+import { STAGE_ADMIN_KEY } from "./stage-vars.ts";
 
 /** A token from the stand-in external issuer that stage trusts through JWKS_URL. */
 async function issuerToken(email: string): Promise<string> {
@@ -22,7 +24,7 @@ const asStaff = async (path: string, init: RequestInit = {}) =>
     ...init,
     headers: {
       Authorization: `Bearer ${await issuerToken("support@smartphonekey.com")}`,
-      "X-Admin-API-Key": ADMIN_KEY,
+      "X-Admin-API-Key": STAGE_ADMIN_KEY,
     },
   });
 
