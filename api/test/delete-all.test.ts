@@ -51,8 +51,8 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
     const body = DeleteAllResponse.parse(await res.json());
     expect(body.success).toBe(true);
     expect(body.operations.map((o) => [o.name, o.status])).toEqual([
-      ["delete-do-state", "done"],
       ["delete-events", "done"],
+      ["delete-do-state", "done"],
       ["delete-d1-rows", "done"],
     ]);
     expect(body.deletionSummary).toMatchObject({

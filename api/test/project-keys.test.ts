@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { ProjectKeyDeletionResponse, ProjectKeyDetail } from "@cleanup/shared";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deleteProjectKey, type ProjectKeyRow } from "../src/domain/project-keys.ts";
 import { ADMIN_KEY, call, devSignedToken, json, seed, staffCall } from "./helpers.ts";
 
 type KeyRow = { project_name: string; name: string; jwks: number; deployments: number };
@@ -99,5 +100,23 @@ describe("DELETE /apiops/projects/{projectName}/keys/{keyName}/", () => {
       .bind(key.project_name)
       .all<{ kid: string }>();
     expect(results.filter((j) => before.jwks.some((b) => b.kid === j.kid))).toEqual([]);
+  });
+});
+
+describe("deleteProjectKey", () => {
+  it("also undeploys a deployment made after the environments were read", async () => {
+    const key = keys.find((k) => k.deployments > 0 && k !== keys[0] && k !== keys[1])!;
+    const row = await env.DB.prepare("SELECT * FROM project_keys WHERE project_name = ?1 AND name = ?2")
+      .bind(key.project_name, key.name)
+      .first<ProjectKeyRow>();
+    // As if the environments had been read before a deployment was added: none known.
+    const deleted = await deleteProjectKey(env.DB, row!, "NULLIFY", []);
+    expect(deleted.undeployed.reduce((n, u) => n + u.rows, 0)).toBe(key.deployments);
+    const left = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM deployments WHERE project_name = ?1 AND key_name = ?2",
+    )
+      .bind(key.project_name, key.name)
+      .first<{ n: number }>();
+    expect(left!.n).toBe(0);
   });
 });

@@ -115,19 +115,14 @@ export function buildResetPlan(facts: EnvironmentFacts, environment: string): Pl
   };
 }
 
-/** Deletes every DO state (from the registry), every event object, then the D1 rows. */
+/**
+ * Deletes every event object, then every DO state (from the registry), then the D1 rows: the
+ * events go first so no read in between can rebuild a state from them, and the registry goes last
+ * so a failed run can be repeated and still find every DO.
+ */
 export async function resetEnvironment(env: Env, facts: EnvironmentFacts) {
   const log = new OperationLog();
   const summary: DeletionSummary = emptySummary();
-  await log.step("delete-do-state", async () => {
-    const { results } = await env.DB.prepare("SELECT kind, id FROM aggregates").all<{
-      kind: "lock" | "hub";
-      id: string;
-    }>();
-    await forEachLimited(results, DO_CONCURRENCY, (a) => aggregateStub(env, a.kind, a.id).deleteState());
-    summary.doInstancesDeleted = results.length;
-    return { detail: "Deleted the state of every hub and lock Durable Object", count: results.length };
-  });
   await log.step("delete-events", async () => {
     let objects = 0;
     for (;;) {
@@ -144,6 +139,15 @@ export async function resetEnvironment(env: Env, facts: EnvironmentFacts) {
     summary.objectsDeleted = objects;
     summary.bytesDeleted = facts.eventBytes;
     return { detail: `Deleted ${objects} event segment object(s) from R2`, count: facts.events };
+  });
+  await log.step("delete-do-state", async () => {
+    const { results } = await env.DB.prepare("SELECT kind, id FROM aggregates").all<{
+      kind: "lock" | "hub";
+      id: string;
+    }>();
+    await forEachLimited(results, DO_CONCURRENCY, (a) => aggregateStub(env, a.kind, a.id).deleteState());
+    summary.doInstancesDeleted = results.length;
+    return { detail: "Deleted the state of every hub and lock Durable Object", count: results.length };
   });
   await log.step("delete-d1-rows", async () => {
     const results = await env.DB.batch(RESET_TABLES.map((t) => env.DB.prepare(`DELETE FROM ${t}`)));

@@ -139,15 +139,27 @@ export async function deleteProjectKey(
     action === "DELETE"
       ? db.prepare("DELETE FROM jwks WHERE project_name = ?1 AND source_key_name = ?2")
       : db.prepare("UPDATE jwks SET source_key_name = NULL WHERE project_name = ?1 AND source_key_name = ?2");
-  const results = await db.batch([
+  // A deployment made after the environments were read would survive the statements above.
+  const sweep = db
+    .prepare("DELETE FROM deployments WHERE project_name = ?1 AND key_name = ?2 RETURNING environment_name")
+    .bind(key.project_name, key.name);
+  const results = await db.batch<{ environment_name: string }>([
     ...undeploy,
+    sweep,
     jwks.bind(key.project_name, key.name),
     db
       .prepare("DELETE FROM project_keys WHERE project_name = ?1 AND name = ?2")
       .bind(key.project_name, key.name),
   ]);
+  const late = new Map<string, number>();
+  for (const row of results[environments.length]?.results ?? []) {
+    late.set(row.environment_name, (late.get(row.environment_name) ?? 0) + 1);
+  }
   return {
-    undeployed: environments.map((environment, i) => ({ environment, rows: results[i]?.meta.changes ?? 0 })),
-    jwks: results[environments.length]?.meta.changes ?? 0,
+    undeployed: [
+      ...environments.map((environment, i) => ({ environment, rows: results[i]?.meta.changes ?? 0 })),
+      ...[...late].map(([environment, rows]) => ({ environment, rows })),
+    ],
+    jwks: results[environments.length + 1]?.meta.changes ?? 0,
   };
 }

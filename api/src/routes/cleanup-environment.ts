@@ -32,8 +32,8 @@ export const cleanupEnvironmentRoutes = new Hono<AppEnv>().post(
         success: true,
         dryRun: true,
         operations: [
-          { name: "delete-do-state", status: "skipped", detail: "dry run", count: facts.doInstances },
           { name: "delete-events", status: "skipped", detail: "dry run", count: facts.events },
+          { name: "delete-do-state", status: "skipped", detail: "dry run", count: facts.doInstances },
           { name: "delete-d1-rows", status: "skipped", detail: "dry run" },
         ],
         deletionSummary: emptySummary(),
