@@ -41,6 +41,10 @@ describe("a dry run", () => {
       lockId: String(lock.lock_id),
       cascadeDeleteKeys: true,
     });
+    const { hub_id } = (await env.DB.prepare("SELECT hub_id FROM locks WHERE lock_id = ?1")
+      .bind(lock.lock_id)
+      .first<{ hub_id: string | null }>())!;
+    expect(body.hubId).toBe(hub_id);
     expect(body.planToken).toMatch(/^[0-9a-f]{32}$/);
     expect(body.plan!.counts).toMatchObject({ events: lock.event_count, doInstances: 1 });
     expect(body.plan!.counts.d1Rows).toMatchObject({ locks: 1, key_assignments: lock.key_assignments });

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { OrganizationDetail, OrgKeyDeletionResponse } from "@cleanup/shared";
+import { OrganizationDetail, OrgKeyDeletionResponse, OrgKeyErrorBody } from "@cleanup/shared";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ADMIN_KEY,
@@ -109,6 +109,32 @@ describe("DELETE /organization/{idOrg}/key", () => {
       success: true,
       message: "Successfully deleted 0 organization key(s)",
     });
+  });
+});
+
+describe("DELETE /organization/{idOrg}/key after the organization changed since the preview", () => {
+  it("is refused with 412 in the endpoint's own shape, saying what changed, deleting nothing", async () => {
+    const idOrg = "acme";
+    const preview = OrgKeyDeletionResponse.parse(
+      await json(await staffCall(`/organization/${idOrg}/key?dryRun=true`, { method: "DELETE" })),
+    );
+    await env.DB.prepare(
+      "INSERT INTO org_keys (id, org_id, algorithm, public_key, created_at) VALUES ('late-key', ?1, 'ES256', 'pk', ?2)",
+    )
+      .bind(idOrg, new Date().toISOString())
+      .run();
+    const before = OrganizationDetail.parse(await json(await staffCall(`/admin/organizations/${idOrg}`)));
+
+    const res = await staffCall(`/organization/${idOrg}/key`, {
+      method: "DELETE",
+      headers: { "If-Match": `"${preview.planToken}"` },
+    });
+    expect(res.status).toBe(412);
+    const body = OrgKeyErrorBody.parse(await res.json());
+    expect(body).toMatchObject({ success: false, currentPlanToken: expect.any(String) });
+    expect(body.changes!.length).toBeGreaterThan(0);
+    const after = OrganizationDetail.parse(await json(await staffCall(`/admin/organizations/${idOrg}`)));
+    expect(after.keyCount).toBe(before.keyCount);
   });
 });
 

@@ -130,6 +130,8 @@ const CleanupResultBase = z.object({
 });
 
 export const LockDeletionResponse = CleanupResultBase.extend({
+  /** The hub the lock is paired with (null when none): the published shape is the hub's plus two fields. */
+  hubId: z.string().nullable(),
   lockId: z.string(),
   mode: DeletionMode,
   cascadeDeleteKeys: z.boolean(),
@@ -170,7 +172,10 @@ export const OrgKeyDeletionResponse = z.object({
   message: z.string(),
   /** Ours: how many keys and node–key relationships went. */
   deletionSummary: z
-    .object({ orgKeysDeleted: z.number().int().nonnegative(), nodeKeysDeleted: z.number().int().nonnegative() })
+    .object({
+      orgKeysDeleted: z.number().int().nonnegative(),
+      nodeKeysDeleted: z.number().int().nonnegative(),
+    })
     .optional(),
   errors: z.array(z.string()).optional(),
   dryRun: z.boolean().optional(),

@@ -73,4 +73,7 @@ export const OrgKeyErrorBody = z.object({
   message: z.string(),
   details: z.array(FieldError).optional(),
   requestId: z.string().optional(),
+  /** A 412 says what changed since the preview, as other endpoints' 412 does. */
+  currentPlanToken: z.string().optional(),
+  changes: PreconditionFailedBody.shape.changes.optional(),
 });

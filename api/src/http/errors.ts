@@ -58,16 +58,14 @@ export class ApiError extends Error {
 }
 
 /**
- * Endpoint 5 (`/organization/{idOrg}/key`) publishes its own error shape, `{success: false, message}`;
- * a 400 still names its fields in `details`.
+ * Endpoint 5 (`/organization/{idOrg}/key`) publishes its own error shape, `{success: false, message}`:
+ * the generic `error` and `code` go, everything else a refusal says (a 400's `details`, a 412's
+ * `changes` and `currentPlanToken`, a 500's `requestId`) stays.
  */
 function render(c: Context<AppEnv>, body: Record<string, unknown>, status: ContentfulStatusCode) {
   if (!new URL(c.req.url).pathname.startsWith("/organization/")) return c.json(body, status);
-  const { message, details, requestId } = body;
-  return c.json(
-    { success: false, message, ...(details ? { details } : {}), ...(requestId ? { requestId } : {}) },
-    status,
-  );
+  const { error: _error, code: _code, message, ...extras } = body;
+  return c.json({ success: false, message, ...extras }, status);
 }
 
 /** `app.onError`: expected refusals keep their shape; anything else is a 500 without internals. */

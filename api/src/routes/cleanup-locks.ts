@@ -29,7 +29,8 @@ export const cleanupLockRoutes = new Hono<AppEnv>().delete(
       mode,
       dryRun,
       d1: lockD1Deletions(c.env.DB, lock, cascadeDeleteKeys),
-      fields: { lockId: String(lock.lock_id), cascadeDeleteKeys },
+      // The published shape is the hub's plus lockId and cascadeDeleteKeys: hubId is the lock's hub.
+      fields: { hubId: lock.hub_id, lockId: String(lock.lock_id), cascadeDeleteKeys },
       audit: {
         action: "delete-lock",
         targetType: "lock",
