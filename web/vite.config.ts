@@ -15,7 +15,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // Written for reading stack traces, not referenced from the bundle; the bff does not serve them.
+    sourcemap: "hidden",
     rolldownOptions: {
       output: {
         // The framework every page needs changes rarely: one long-cached chunk with a plain name.

@@ -22,6 +22,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, "assets"));
   writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Cleanup Console</title>");
   writeFileSync(path.join(dist, "assets", "index-abc123.js"), "console.log('console')");
+  writeFileSync(path.join(dist, "assets", "index-abc123.js.map"), '{"version":3,"sources":["secret.ts"]}');
   app = await testApp({ WEB_DIST: dist });
 });
 
@@ -32,6 +33,12 @@ describe("the console SPA", () => {
     expect(await res.text()).toContain("<title>Cleanup Console</title>");
     expectSecurityHeaders(res);
     expect(res.headers.get("Strict-Transport-Security")).toBeNull();
+  });
+
+  it("keeps source maps on the server", async () => {
+    const res = await app.request("/assets/index-abc123.js.map");
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain("secret.ts");
   });
 
   it("serves built assets with their type, cached for good", async () => {

@@ -12,8 +12,8 @@ const NOT_BUILT = `<!doctype html>
 
 /**
  * Serves the built SPA from `root`: files as they are (Vite's hashed `/assets/*` cached for a year),
- * `index.html` for every other GET so client-side routes deep-link. A missing build is a 503 page,
- * and a build made while the bff runs is picked up without a restart.
+ * `index.html` for every other GET so client-side routes deep-link. Source maps stay on the server.
+ * A missing build is a 503 page, and a build made while the bff runs is picked up without a restart.
  *
  * @example
  * app.get("*", spa({ root: config.webDist }));
@@ -25,6 +25,7 @@ export function spa(options: { root: string }): MiddlewareHandler {
     if (!existsSync(indexFile)) return c.html(NOT_BUILT, 503, { "Cache-Control": "no-store" });
     files ??= serveStatic({ root: options.root });
     const isAsset = c.req.path.startsWith("/assets/");
+    if (c.req.path.endsWith(".map")) return next();
     const served = await files(c, async () => {});
     if (served) {
       served.headers.set("Cache-Control", isAsset ? "public, max-age=31536000, immutable" : "no-cache");

@@ -32,10 +32,12 @@ export async function forwardToApi(c: Context<AppEnv>) {
   if (!env) return c.json(errorBody.notFound(`No environment named ${JSON.stringify(envName)}`), 404);
   const route = matchAllowedRoute(c.req.method, rest.slice(slash));
   if (!route) {
+    logRefusal(c, 404, "not an api route");
     return c.json(errorBody.notFound(`${c.req.method} ${rest.slice(slash)} is not an api route`), 404);
   }
   if (!route.ok) {
     const message = route.details.map((d) => `${d.field} ${d.message}`).join("; ");
+    logRefusal(c, 400, message);
     return c.json(errorBody.badRequest(message, route.details), 400);
   }
 
@@ -67,4 +69,16 @@ export async function forwardToApi(c: Context<AppEnv>) {
   if (contentType) responseHeaders.set("Content-Type", contentType);
   const responseBody = NULL_BODY_STATUSES.has(result.status) ? null : result.body;
   return new Response(responseBody, { status: result.status, headers: responseHeaders });
+}
+
+/**
+ * A state-changing call the bff stops never reaches the api's audit log: it is logged here, with
+ * who sent it, so an attempt is still on record.
+ */
+function logRefusal(c: Context<AppEnv>, status: number, why: string) {
+  if (c.req.method === "GET") return;
+  const { requestId, session } = c.var;
+  console.warn(
+    `[bff] ${requestId} refused ${c.req.method} ${c.req.path} from ${session?.email}: ${status} ${why}`,
+  );
 }
