@@ -2,8 +2,8 @@ import type * as React from "react";
 import { cn } from "@/lib/utils";
 
 export interface StatGridProps {
-  /** Accessible name of the list: "Hub counts". */
-  label: string;
+  /** Accessible name of the list: "Hub counts"; none where a heading above names it. */
+  label?: string;
   items: readonly (readonly [label: string, value: React.ReactNode])[];
   tone?: "default" | "delete" | "keep";
   className?: string;

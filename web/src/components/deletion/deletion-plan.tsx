@@ -1,16 +1,10 @@
 import type { Plan, PlanItem, PlanWarning } from "@cleanup/shared";
 import { Archive, CircleCheck, Trash2, TriangleAlert } from "lucide-react";
+import { DataTable, RowHeader } from "@/components/data-table";
+import { StatGrid } from "@/components/stat-grid";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { TableCell } from "@/components/ui/table";
 import { formatBytes, formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
@@ -50,8 +44,8 @@ function ItemTable({
 }) {
   const Icon = tone === "delete" ? Trash2 : CircleCheck;
   return (
-    <Table>
-      <TableCaption>
+    <DataTable
+      caption={
         <span className="inline-flex items-center gap-2">
           <Icon
             aria-hidden="true"
@@ -59,53 +53,32 @@ function ItemTable({
           />
           {caption}
         </span>
-      </TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">What</TableHead>
-          <TableHead scope="col">Kind</TableHead>
-          <TableHead scope="col" className="text-right">
-            Count
-          </TableHead>
-          <TableHead scope="col" className="text-right">
-            Size
-          </TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.length === 0 ? (
-          <TableRow>
-            <TableCell colSpan={4} className="text-muted-foreground">
-              Nothing
-            </TableCell>
-          </TableRow>
-        ) : (
-          items.map((item, i) => (
-            // Items carry no id; the same kind and table can appear once per line of the plan.
-            // biome-ignore lint/suspicious/noArrayIndexKey: the plan is static once fetched
-            <TableRow key={`${item.kind}:${item.table ?? ""}:${i}`}>
-              <TableHead
-                scope="row"
-                className="h-auto py-2 text-sm font-normal whitespace-normal normal-case tracking-normal text-foreground [overflow-wrap:anywhere]"
-              >
-                {item.label}
-                {item.table && (
-                  <>
-                    {" "}
-                    <code className="ml-1 rounded bg-muted px-1 text-xs">{item.table}</code>
-                  </>
-                )}
-              </TableHead>
-              <TableCell className="text-muted-foreground">{kindNames[item.kind]}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatNumber(item.count)}</TableCell>
-              <TableCell className="text-right tabular-nums">
-                {item.bytes === undefined ? "—" : formatBytes(item.bytes)}
-              </TableCell>
-            </TableRow>
-          ))
-        )}
-      </TableBody>
-    </Table>
+      }
+      columns={["What", "Kind", { label: "Count", numeric: true }, { label: "Size", numeric: true }]}
+      rows={items}
+      // Items carry no id; the same kind and table can appear once per line of the plan.
+      rowKey={(item, i) => `${item.kind}:${item.table ?? ""}:${i}`}
+      emptyRow="Nothing"
+    >
+      {(item) => (
+        <>
+          <RowHeader className="text-sm font-normal whitespace-normal [overflow-wrap:anywhere]">
+            {item.label}
+            {item.table && (
+              <>
+                {" "}
+                <code className="ml-1 rounded bg-muted px-1 text-xs">{item.table}</code>
+              </>
+            )}
+          </RowHeader>
+          <TableCell className="text-muted-foreground">{kindNames[item.kind]}</TableCell>
+          <TableCell className="text-right tabular-nums">{formatNumber(item.count)}</TableCell>
+          <TableCell className="text-right tabular-nums">
+            {item.bytes === undefined ? "—" : formatBytes(item.bytes)}
+          </TableCell>
+        </>
+      )}
+    </DataTable>
   );
 }
 
@@ -125,14 +98,7 @@ function Counts({ counts }: { counts: Plan["counts"] }) {
       <h4 id="deletion-counts" className="text-sm font-semibold">
         Deletion counts <span className="font-normal text-muted-foreground">(what goes)</span>
       </h4>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        {tiles.map(([label, value]) => (
-          <div key={label} className="rounded-md border bg-destructive-muted/40 px-3 py-2">
-            <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatGrid items={tiles} tone="delete" />
     </section>
   );
 }
@@ -141,30 +107,20 @@ function D1RowsTable({ rows }: { rows: Record<string, number> }) {
   const entries = Object.entries(rows);
   if (entries.length === 0) return null;
   return (
-    <Table className="max-w-md">
-      <TableCaption>D1 rows deleted per table</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">Table</TableHead>
-          <TableHead scope="col" className="text-right">
-            Rows
-          </TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {entries.map(([table, count]) => (
-          <TableRow key={table}>
-            <TableHead
-              scope="row"
-              className="h-auto py-2 font-mono text-xs normal-case tracking-normal text-foreground"
-            >
-              {table}
-            </TableHead>
-            <TableCell className="text-right tabular-nums">{formatNumber(count)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      caption="D1 rows deleted per table"
+      className="max-w-md"
+      columns={["Table", { label: "Rows", numeric: true }]}
+      rows={entries}
+      rowKey={([table]) => table}
+    >
+      {([table, count]) => (
+        <>
+          <RowHeader className="font-mono text-xs">{table}</RowHeader>
+          <TableCell className="text-right tabular-nums">{formatNumber(count)}</TableCell>
+        </>
+      )}
+    </DataTable>
   );
 }
 

@@ -3,8 +3,8 @@ import { Eye, RefreshCw, Trash2 } from "lucide-react";
 import type * as React from "react";
 import { useId, useState } from "react";
 import { ErrorAlert } from "@/components/errors/error-alert";
+import { SectionCard } from "@/components/section-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { ConfirmDeletionDialog } from "./confirm-deletion-dialog";
@@ -49,6 +49,18 @@ export interface DeletionWorkflowProps {
   onConfirm: (input: { reason: string; planToken: string }) => Promise<unknown>;
 }
 
+/** What a target's deletion panel is given by its page: the state kept in the URL and the mutation. */
+export type DeletionPanelProps<TDeletion extends DeletionMutationState> = Pick<
+  DeletionWorkflowProps,
+  "environment" | "previewRequested" | "onPreviewRequested"
+> & { deletion: TDeletion };
+
+/** A panel's options, kept in the URL by its page. */
+export interface DeletionOptionsProps<TOptions> {
+  options: TOptions;
+  onOptionsChange: (options: TOptions) => void;
+}
+
 /**
  * The one deletion flow every target type shares: options, dry-run preview, a confirm dialog that
  * asks for the id (and on production the environment), then the deletion with the preview's token.
@@ -69,7 +81,7 @@ export function DeletionWorkflow({
   onConfirm,
 }: DeletionWorkflowProps) {
   const [confirmOpen, setConfirmOpen] = useState(false);
-  const ids = { title: useId(), preview: useId() };
+  const previewId = useId();
   const plan = preview.data?.plan;
   const planToken = preview.data?.planToken;
   const canDelete = Boolean(plan && planToken) && !preview.isFetching && !deletion.isPending;
@@ -80,90 +92,85 @@ export function DeletionWorkflow({
     else onPreviewRequested();
   };
 
-  return (
-    <Card aria-labelledby={ids.title}>
-      <CardHeader>
-        <div className="grid gap-1">
-          <CardTitle id={ids.title}>{title}</CardTitle>
-          <CardDescription>{description}</CardDescription>
-        </div>
-      </CardHeader>
-      <CardContent className="grid gap-6">
-        {options}
-
-        <div className="flex flex-wrap gap-2">
-          <Button variant="outline" onClick={runPreview} disabled={preview.isFetching || deletion.isPending}>
-            {preview.isFetching ? (
-              <Spinner />
-            ) : plan ? (
-              <RefreshCw aria-hidden="true" />
-            ) : (
-              <Eye aria-hidden="true" />
-            )}
-            {plan ? "Preview again" : "Preview deletion"}
+  const confirmStep = (
+    <>
+      <ConfirmDeletionDialog
+        targetNoun={targetNoun}
+        targetId={targetId}
+        environment={environment}
+        open={confirmOpen}
+        onOpenChange={setConfirmOpen}
+        pending={deletion.isPending}
+        summary={plan && summary?.(plan)}
+        trigger={
+          <Button variant="destructive" disabled={!canDelete}>
+            <Trash2 aria-hidden="true" />
+            Delete…
           </Button>
-        </div>
+        }
+        onConfirm={({ reason }) => {
+          if (!planToken) return;
+          // The outcome shows from the mutation's state; the promise only tells when to close.
+          void onConfirm({ reason, planToken })
+            .catch(() => {})
+            .finally(() => setConfirmOpen(false));
+        }}
+      />
+      {!canDelete && !deletion.isPending && (
+        <p className="text-xs text-muted-foreground">
+          Preview the deletion first; you confirm exactly that plan.
+        </p>
+      )}
+    </>
+  );
 
-        <section aria-labelledby={ids.preview} aria-busy={preview.isFetching} className="grid gap-4">
-          <h3 id={ids.preview} className="sr-only">
-            Deletion preview
-          </h3>
-          {!previewRequested ? (
-            <p className="text-sm text-muted-foreground">
-              No preview yet. “Preview deletion” runs a dry run
-              {options ? " with the options above" : ""}.
-            </p>
-          ) : preview.isError ? (
-            <ErrorAlert error={preview.error} title="The preview failed" />
+  return (
+    <SectionCard title={title} description={description} contentClassName="grid gap-6" footer={confirmStep}>
+      {options}
+
+      <div className="flex flex-wrap gap-2">
+        <Button variant="outline" onClick={runPreview} disabled={preview.isFetching || deletion.isPending}>
+          {preview.isFetching ? (
+            <Spinner />
           ) : plan ? (
-            <DeletionPlanView plan={plan} className={preview.isFetching ? "opacity-60" : undefined} />
+            <RefreshCw aria-hidden="true" />
           ) : (
-            <div className="grid gap-2" aria-hidden="true">
-              <Skeleton className="h-16" />
-              <Skeleton className="h-40" />
-            </div>
+            <Eye aria-hidden="true" />
           )}
-        </section>
+          {plan ? "Preview again" : "Preview deletion"}
+        </Button>
+      </div>
 
-        {deletion.isError && (
-          <DeletionError
-            error={deletion.error}
-            onPreviewAgain={() => {
-              deletion.reset();
-              void preview.refetch();
-            }}
-          />
+      <section aria-labelledby={previewId} aria-busy={preview.isFetching} className="grid gap-4">
+        <h3 id={previewId} className="sr-only">
+          Deletion preview
+        </h3>
+        {!previewRequested ? (
+          <p className="text-sm text-muted-foreground">
+            No preview yet. “Preview deletion” runs a dry run
+            {options ? " with the options above" : ""}.
+          </p>
+        ) : preview.isError ? (
+          <ErrorAlert error={preview.error} title="The preview failed" />
+        ) : plan ? (
+          <DeletionPlanView plan={plan} className={preview.isFetching ? "opacity-60" : undefined} />
+        ) : (
+          <div className="grid gap-2" aria-hidden="true">
+            <Skeleton className="h-16" />
+            <Skeleton className="h-40" />
+          </div>
         )}
-      </CardContent>
-      <CardFooter className="border-t pt-4">
-        <ConfirmDeletionDialog
-          targetNoun={targetNoun}
-          targetId={targetId}
-          environment={environment}
-          open={confirmOpen}
-          onOpenChange={setConfirmOpen}
-          pending={deletion.isPending}
-          summary={plan && summary?.(plan)}
-          trigger={
-            <Button variant="destructive" disabled={!canDelete}>
-              <Trash2 aria-hidden="true" />
-              Delete…
-            </Button>
-          }
-          onConfirm={({ reason }) => {
-            if (!planToken) return;
-            // The outcome shows from the mutation's state; the promise only tells when to close.
-            void onConfirm({ reason, planToken })
-              .catch(() => {})
-              .finally(() => setConfirmOpen(false));
+      </section>
+
+      {deletion.isError && (
+        <DeletionError
+          error={deletion.error}
+          onPreviewAgain={() => {
+            deletion.reset();
+            void preview.refetch();
           }}
         />
-        {!canDelete && !deletion.isPending && (
-          <p className="text-xs text-muted-foreground">
-            Preview the deletion first; you confirm exactly that plan.
-          </p>
-        )}
-      </CardFooter>
-    </Card>
+      )}
+    </SectionCard>
   );
 }

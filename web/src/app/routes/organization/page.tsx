@@ -1,7 +1,5 @@
 import { getRouteApi } from "@tanstack/react-router";
-import { RotateCcw } from "lucide-react";
 import { PageTitle } from "@/components/page-title";
-import { Button } from "@/components/ui/button";
 import { useDeleteOrgKeys } from "@/features/organizations/api/delete-org-keys";
 import { OrgKeysDeletionPanel } from "@/features/organizations/components/org-keys-deletion-panel";
 import { OrgKeysDeletionResult } from "@/features/organizations/components/org-keys-deletion-result";
@@ -9,57 +7,41 @@ import {
   OrganizationOverview,
   OrganizationTitle,
 } from "@/features/organizations/components/organization-overview";
-import { BackToSearch } from "../back-to-search";
+import { deletionSearch } from "../deletion-search";
+import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
 
 const route = getRouteApi("/_authed/$env/organizations/$idOrg");
 
 export function OrganizationPage() {
   const { env, idOrg } = route.useParams();
-  const search = route.useSearch();
   const { environment } = route.useRouteContext();
-  const navigate = route.useNavigate();
   const deletion = useDeleteOrgKeys(env, idOrg);
-
-  if (deletion.data) {
-    return (
-      <div className="grid gap-6">
-        <BackToSearch env={env} />
-        <PageTitle eyebrow="Organization">{idOrg}</PageTitle>
-        <OrgKeysDeletionResult
-          environment={env}
-          idOrg={idOrg}
-          result={deletion.data}
-          actions={
-            <Button
-              variant="outline"
-              onClick={() => {
-                deletion.reset();
-                void navigate({ search: (prev) => ({ ...prev, preview: false }), replace: true });
-              }}
-            >
-              <RotateCcw aria-hidden="true" />
-              Open the organization again
-            </Button>
-          }
-        />
-      </div>
-    );
-  }
-
+  const url = deletionSearch(route.useSearch(), route.useNavigate(), deletion);
   return (
-    <div className="grid gap-6">
-      <BackToSearch env={env} />
-      <OrganizationTitle environment={env} idOrg={idOrg} />
-      <OrganizationOverview environment={env} idOrg={idOrg} />
-      <OrgKeysDeletionPanel
-        environment={environment}
-        idOrg={idOrg}
-        previewRequested={search.preview}
-        onPreviewRequested={() =>
-          void navigate({ search: (prev) => ({ ...prev, preview: true }), replace: true })
-        }
-        deletion={deletion}
-      />
-    </div>
+    <TargetDeletionPage
+      env={env}
+      title={<OrganizationTitle environment={env} idOrg={idOrg} />}
+      overview={<OrganizationOverview environment={env} idOrg={idOrg} />}
+      panel={
+        <OrgKeysDeletionPanel
+          environment={environment}
+          idOrg={idOrg}
+          previewRequested={url.previewRequested}
+          onPreviewRequested={url.requestPreview}
+          deletion={deletion}
+        />
+      }
+      resultTitle={<PageTitle eyebrow="Organization">{idOrg}</PageTitle>}
+      result={
+        deletion.data && (
+          <OrgKeysDeletionResult
+            environment={env}
+            idOrg={idOrg}
+            result={deletion.data}
+            actions={<ReopenTargetButton noun="organization" onClick={url.reopen} />}
+          />
+        )
+      }
+    />
   );
 }

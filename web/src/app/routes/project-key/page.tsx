@@ -6,7 +6,8 @@ import { useDeleteProjectKey } from "@/features/project-keys/api/delete-project-
 import { ProjectKeyDeletionPanel } from "@/features/project-keys/components/project-key-deletion-panel";
 import { ProjectKeyDeletionResult } from "@/features/project-keys/components/project-key-deletion-result";
 import { ProjectKeyOverview, ProjectKeyTitle } from "@/features/project-keys/components/project-key-overview";
-import { BackToSearch } from "../back-to-search";
+import { deletionSearch } from "../deletion-search";
+import { TargetDeletionPage } from "../target-deletion-page";
 
 const route = getRouteApi("/_authed/$env/projects/$projectName/keys/$keyName");
 
@@ -17,50 +18,44 @@ export function ProjectKeyPage() {
   const { environment } = route.useRouteContext();
   const navigate = route.useNavigate();
   const deletion = useDeleteProjectKey(env, keyRef);
-
-  if (deletion.data) {
-    return (
-      <div className="grid gap-6">
-        <BackToSearch env={env} />
-        <ProjectKeyTitle keyRef={keyRef} />
-        <ProjectKeyDeletionResult
-          environment={env}
-          keyRef={keyRef}
-          result={deletion.data}
-          actions={
-            <Button
-              variant="outline"
-              onClick={() =>
-                void navigate({ to: "/$env/search", params: { env }, search: { q: projectName } })
-              }
-            >
-              <Search aria-hidden="true" />
-              Search the project's other keys
-            </Button>
-          }
-        />
-      </div>
-    );
-  }
-
+  const url = deletionSearch(search, navigate, deletion);
   return (
-    <div className="grid gap-6">
-      <BackToSearch env={env} />
-      <ProjectKeyTitle keyRef={keyRef} />
-      <ProjectKeyOverview environment={env} keyRef={keyRef} />
-      <ProjectKeyDeletionPanel
-        environment={environment}
-        keyRef={keyRef}
-        options={{ jwkDeleteAction: search.jwkDeleteAction }}
-        onOptionsChange={(options) =>
-          void navigate({ search: (prev) => ({ ...prev, ...options }), replace: true })
-        }
-        previewRequested={search.preview}
-        onPreviewRequested={() =>
-          void navigate({ search: (prev) => ({ ...prev, preview: true }), replace: true })
-        }
-        deletion={deletion}
-      />
-    </div>
+    <TargetDeletionPage
+      env={env}
+      title={<ProjectKeyTitle keyRef={keyRef} />}
+      overview={<ProjectKeyOverview environment={env} keyRef={keyRef} />}
+      panel={
+        <ProjectKeyDeletionPanel
+          environment={environment}
+          keyRef={keyRef}
+          options={{ jwkDeleteAction: search.jwkDeleteAction }}
+          onOptionsChange={url.setOptions}
+          previewRequested={url.previewRequested}
+          onPreviewRequested={url.requestPreview}
+          deletion={deletion}
+        />
+      }
+      resultTitle={<ProjectKeyTitle keyRef={keyRef} />}
+      result={
+        deletion.data && (
+          <ProjectKeyDeletionResult
+            environment={env}
+            keyRef={keyRef}
+            result={deletion.data}
+            actions={
+              <Button
+                variant="outline"
+                onClick={() =>
+                  void navigate({ to: "/$env/search", params: { env }, search: { q: projectName } })
+                }
+              >
+                <Search aria-hidden="true" />
+                Search the project's other keys
+              </Button>
+            }
+          />
+        )
+      }
+    />
   );
 }

@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { DateTime } from "@/components/date-time";
 import { DeletionPlanView } from "@/components/deletion/deletion-plan";
 import { PageTitle } from "@/components/page-title";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/section-card";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { targetLink } from "@/lib/target-links";
 import { useAuditRecord } from "../api/get-audit-record";
@@ -24,81 +24,68 @@ function Json({ value }: { value: unknown }) {
 function Summary({ environment, record }: { environment: string; record: AuditRecord }) {
   const target = targetLink(environment, { type: record.targetType, id: record.targetId });
   return (
-    <Card aria-labelledby="audit-summary">
-      <CardHeader>
-        <CardTitle id="audit-summary">What happened</CardTitle>
-        <OutcomeBadge outcome={record.outcome} />
-      </CardHeader>
-      <CardContent>
-        <DescriptionList>
-          <DescriptionItem term="Time">
-            <DateTime iso={record.at} />
-          </DescriptionItem>
-          <DescriptionItem term="Actor">{record.actor}</DescriptionItem>
-          <DescriptionItem term="Environment">{record.environment}</DescriptionItem>
-          <DescriptionItem term="Action">
-            <code>{record.action}</code>
-          </DescriptionItem>
-          <DescriptionItem term="Target">
-            {record.targetType}{" "}
-            {target ? (
-              <Link {...target} className="font-mono text-primary underline underline-offset-4">
-                {record.targetId}
-              </Link>
-            ) : (
-              <code>{record.targetId}</code>
-            )}
-          </DescriptionItem>
-          <DescriptionItem term="Reason">
-            {record.reason ?? <span className="text-muted-foreground">none given</span>}
-          </DescriptionItem>
-          <DescriptionItem term="HTTP status">{record.httpStatus}</DescriptionItem>
-          <DescriptionItem term="Request id">
-            <code className="text-xs select-all">{record.requestId}</code>
-          </DescriptionItem>
-          <DescriptionItem term="Options">
-            {Object.keys(record.options).length === 0 ? (
-              <span className="text-muted-foreground">none</span>
-            ) : (
-              Object.entries(record.options).map(([k, v]) => (
-                <code key={k} className="mr-2 inline-block text-xs">
-                  {k}={String(v)}
-                </code>
-              ))
-            )}
-          </DescriptionItem>
-        </DescriptionList>
-      </CardContent>
-    </Card>
+    <SectionCard title="What happened" aside={<OutcomeBadge outcome={record.outcome} />}>
+      <DescriptionList>
+        <DescriptionItem term="Time">
+          <DateTime iso={record.at} />
+        </DescriptionItem>
+        <DescriptionItem term="Actor">{record.actor}</DescriptionItem>
+        <DescriptionItem term="Environment">{record.environment}</DescriptionItem>
+        <DescriptionItem term="Action">
+          <code>{record.action}</code>
+        </DescriptionItem>
+        <DescriptionItem term="Target">
+          {record.targetType}{" "}
+          {target ? (
+            <Link {...target} className="font-mono text-primary underline underline-offset-4">
+              {record.targetId}
+            </Link>
+          ) : (
+            <code>{record.targetId}</code>
+          )}
+        </DescriptionItem>
+        <DescriptionItem term="Reason">
+          {record.reason ?? <span className="text-muted-foreground">none given</span>}
+        </DescriptionItem>
+        <DescriptionItem term="HTTP status">{record.httpStatus}</DescriptionItem>
+        <DescriptionItem term="Request id">
+          <code className="text-xs select-all">{record.requestId}</code>
+        </DescriptionItem>
+        <DescriptionItem term="Options">
+          {Object.keys(record.options).length === 0 ? (
+            <span className="text-muted-foreground">none</span>
+          ) : (
+            Object.entries(record.options).map(([k, v]) => (
+              <code key={k} className="mr-2 inline-block text-xs">
+                {k}={String(v)}
+              </code>
+            ))
+          )}
+        </DescriptionItem>
+      </DescriptionList>
+    </SectionCard>
   );
 }
 
 function Chain({ record }: { record: AuditRecord }) {
   return (
-    <Card aria-labelledby="audit-chain">
-      <CardHeader>
-        <div className="grid gap-1">
-          <CardTitle id="audit-chain">Storage and chain</CardTitle>
-          <CardDescription>
-            Each record's hash covers the one before it, so a change anywhere shows.
-          </CardDescription>
-        </div>
-      </CardHeader>
-      <CardContent>
-        <DescriptionList className="lg:grid-cols-2">
-          <DescriptionItem term="Sequence">#{record.seq}</DescriptionItem>
-          <DescriptionItem term="Path in R2">
-            <code className="text-xs break-all select-all">{record.path}</code>
-          </DescriptionItem>
-          <DescriptionItem term="Hash">
-            <code className="text-xs break-all">{record.hash}</code>
-          </DescriptionItem>
-          <DescriptionItem term="Previous hash">
-            <code className="text-xs break-all">{record.prevHash}</code>
-          </DescriptionItem>
-        </DescriptionList>
-      </CardContent>
-    </Card>
+    <SectionCard
+      title="Storage and chain"
+      description="Each record's hash covers the one before it, so a change anywhere shows."
+    >
+      <DescriptionList className="lg:grid-cols-2">
+        <DescriptionItem term="Sequence">#{record.seq}</DescriptionItem>
+        <DescriptionItem term="Path in R2">
+          <code className="text-xs break-all select-all">{record.path}</code>
+        </DescriptionItem>
+        <DescriptionItem term="Hash">
+          <code className="text-xs break-all">{record.hash}</code>
+        </DescriptionItem>
+        <DescriptionItem term="Previous hash">
+          <code className="text-xs break-all">{record.prevHash}</code>
+        </DescriptionItem>
+      </DescriptionList>
+    </SectionCard>
   );
 }
 
@@ -112,37 +99,27 @@ export function AuditRecordView({ environment, id }: { environment: string; id: 
         {record.action} <span className="text-muted-foreground">· {record.targetId}</span>
       </PageTitle>
       <Summary environment={environment} record={record} />
-      <Card aria-labelledby="audit-plan">
-        <CardHeader>
-          <div className="grid gap-1">
-            <CardTitle id="audit-plan">Previewed plan</CardTitle>
-            <CardDescription>What the actor read and confirmed before the deletion.</CardDescription>
-          </div>
-        </CardHeader>
-        <CardContent>
-          {record.plan === null ? (
-            <p className="text-sm text-muted-foreground">
-              No plan: the request was refused before one was made.
-            </p>
-          ) : plan.success ? (
-            <DeletionPlanView plan={plan.data} />
-          ) : (
-            <Json value={record.plan} />
-          )}
-        </CardContent>
-      </Card>
-      <Card aria-labelledby="audit-result">
-        <CardHeader>
-          <CardTitle id="audit-result">Result</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {record.result === null ? (
-            <p className="text-sm text-muted-foreground">No result was recorded.</p>
-          ) : (
-            <Json value={record.result} />
-          )}
-        </CardContent>
-      </Card>
+      <SectionCard
+        title="Previewed plan"
+        description="What the actor read and confirmed before the deletion."
+      >
+        {record.plan === null ? (
+          <p className="text-sm text-muted-foreground">
+            No plan: the request was refused before one was made.
+          </p>
+        ) : plan.success ? (
+          <DeletionPlanView plan={plan.data} />
+        ) : (
+          <Json value={record.plan} />
+        )}
+      </SectionCard>
+      <SectionCard title="Result">
+        {record.result === null ? (
+          <p className="text-sm text-muted-foreground">No result was recorded.</p>
+        ) : (
+          <Json value={record.result} />
+        )}
+      </SectionCard>
       <Chain record={record} />
     </div>
   );

@@ -1,30 +1,22 @@
-import { DeleteAllResponse, HEADERS } from "@cleanup/shared";
+import { DeleteAllResponse } from "@cleanup/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-alert";
 import { apiRequest } from "@/lib/api-client";
-import { auditReasonHeader } from "@/lib/audit-reason";
+import { confirmationHeaders, type DeletionConfirmation } from "@/lib/deletion-request";
 import { formatDuration } from "@/lib/format";
 import { environmentKeys } from "@/lib/query-keys";
 
-export interface ResetEnvironmentInput {
-  planToken: string;
-  reason: string;
-  idempotencyKey: string;
-}
+export type ResetEnvironmentInput = DeletionConfirmation;
 
 /** Wipes the dev environment (published endpoint 1): 403 anywhere else. Can take minutes. */
 export function resetEnvironment(
   environment: string,
-  { planToken, reason, idempotencyKey }: ResetEnvironmentInput,
+  confirmation: ResetEnvironmentInput,
 ): Promise<DeleteAllResponse> {
   return apiRequest(environment, "/admin/cleanup/delete-all", {
     method: "POST",
-    headers: {
-      [HEADERS.ifMatch]: `"${planToken}"`,
-      [HEADERS.idempotencyKey]: idempotencyKey,
-      [HEADERS.auditReason]: auditReasonHeader(reason),
-    },
+    headers: confirmationHeaders(confirmation),
     schema: DeleteAllResponse,
   });
 }

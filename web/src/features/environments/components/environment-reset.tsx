@@ -5,12 +5,11 @@ import { useState } from "react";
 import { ConfirmDeletionDialog } from "@/components/deletion/confirm-deletion-dialog";
 import { DeletionError } from "@/components/deletion/deletion-error";
 import { DeletionPlanView } from "@/components/deletion/deletion-plan";
-import { DeletionResultView } from "@/components/deletion/deletion-result";
-import { DeletionResultCard } from "@/components/deletion/deletion-result-card";
+import { DeletionResultView } from "@/components/deletion/deletion-result-view";
 import { ErrorAlert } from "@/components/errors/error-alert";
+import { SectionCard } from "@/components/section-card";
 import { StatGrid } from "@/components/stat-grid";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatNumber } from "@/lib/format";
 import { environmentKeys } from "@/lib/query-keys";
@@ -97,19 +96,17 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
   if (reset.data) {
     return (
       <div className="grid gap-6">
-        <DeletionResultCard>
-          <DeletionResultView
-            environment={env}
-            title={reset.data.success ? `${env} was reset` : `Resetting ${env} failed`}
-            result={reset.data}
-            actions={
-              <Button variant="outline" onClick={() => reset.reset()}>
-                <RefreshCw aria-hidden="true" />
-                Back to the reset page
-              </Button>
-            }
-          />
-        </DeletionResultCard>
+        <DeletionResultView
+          environment={env}
+          title={reset.data.success ? `${env} was reset` : `Resetting ${env} failed`}
+          result={reset.data}
+          actions={
+            <Button variant="outline" onClick={() => reset.reset()}>
+              <RefreshCw aria-hidden="true" />
+              Back to the reset page
+            </Button>
+          }
+        />
         {reset.data.plan && reset.data.plan.keep.length > 0 && (
           <section aria-labelledby="reset-kept-result" className="grid gap-3">
             <h2 id="reset-kept-result" className="text-sm font-semibold text-muted-foreground">
@@ -136,16 +133,45 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
     return <ResetProgress environment={env} steps={preview.data?.operations ?? []} />;
   }
 
+  const confirmStep = (
+    <ConfirmDeletionDialog
+      targetNoun="environment"
+      targetId={env}
+      environment={environment}
+      title={`Reset the ${env} environment?`}
+      description="Everything listed as wiped goes, for good. If the data changed since the dry run, nothing is deleted and you are asked to look again."
+      idLabel={`Type ${env} to confirm`}
+      confirmLabel={`Reset ${env}`}
+      open={confirmOpen}
+      onOpenChange={setConfirmOpen}
+      pending={reset.isPending}
+      summary={
+        plan && (
+          <p>
+            {formatNumber(plan.counts.events)} events, {formatNumber(plan.counts.doInstances)} DO instances
+            and {formatNumber(Object.values(plan.counts.d1Rows).reduce((a, b) => a + b, 0))} D1 rows go.
+          </p>
+        )
+      }
+      trigger={
+        <Button variant="destructive" disabled={!planToken || preview.isFetching}>
+          <Eraser aria-hidden="true" />
+          Reset {env}…
+        </Button>
+      }
+      onConfirm={({ reason }) => {
+        if (!planToken) return;
+        setConfirmOpen(false);
+        reset.mutate({ planToken, reason, idempotencyKey: randomId() });
+      }}
+    />
+  );
+
   return (
-    <Card aria-labelledby="reset-title">
-      <CardHeader>
-        <div className="grid gap-1">
-          <CardTitle id="reset-title">Reset {env}</CardTitle>
-          <CardDescription>
-            Deletes every event in R2, every aggregate's rows in D1 and every Durable Object's state. API keys
-            and the audit log stay. Use it before a test run; it cannot be undone.
-          </CardDescription>
-        </div>
+    <SectionCard
+      title={`Reset ${env}`}
+      description="Deletes every event in R2, every aggregate's rows in D1 and every Durable Object's state. API keys and the audit log stay. Use it before a test run; it cannot be undone."
+      aside={
         <Button
           variant="outline"
           size="sm"
@@ -155,65 +181,32 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
           <RefreshCw aria-hidden="true" className={preview.isFetching ? "animate-spin" : undefined} />
           Refresh the preview
         </Button>
-      </CardHeader>
-      <CardContent className="grid gap-6">
-        {preview.isError ? (
-          <ErrorAlert error={preview.error} title="The dry run failed" />
-        ) : (
-          <WhatHappens environment={env} plan={plan} />
-        )}
-        {plan && (
-          <details className="group rounded-md border p-3">
-            <summary className="cursor-pointer text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
-              The full plan (dry run)
-            </summary>
-            <DeletionPlanView plan={plan} className="mt-4" />
-          </details>
-        )}
-        {reset.isError && (
-          <DeletionError
-            error={reset.error}
-            onPreviewAgain={() => {
-              reset.reset();
-              void preview.refetch();
-            }}
-          />
-        )}
-      </CardContent>
-      <CardFooter className="border-t pt-4">
-        <ConfirmDeletionDialog
-          targetNoun="environment"
-          targetId={env}
-          environment={environment}
-          title={`Reset the ${env} environment?`}
-          description="Everything listed as wiped goes, for good. If the data changed since the dry run, nothing is deleted and you are asked to look again."
-          idLabel={`Type ${env} to confirm`}
-          confirmLabel={`Reset ${env}`}
-          open={confirmOpen}
-          onOpenChange={setConfirmOpen}
-          pending={reset.isPending}
-          summary={
-            plan && (
-              <p>
-                {formatNumber(plan.counts.events)} events, {formatNumber(plan.counts.doInstances)} DO
-                instances and {formatNumber(Object.values(plan.counts.d1Rows).reduce((a, b) => a + b, 0))} D1
-                rows go.
-              </p>
-            )
-          }
-          trigger={
-            <Button variant="destructive" disabled={!planToken || preview.isFetching}>
-              <Eraser aria-hidden="true" />
-              Reset {env}…
-            </Button>
-          }
-          onConfirm={({ reason }) => {
-            if (!planToken) return;
-            setConfirmOpen(false);
-            reset.mutate({ planToken, reason, idempotencyKey: randomId() });
+      }
+      contentClassName="grid gap-6"
+      footer={confirmStep}
+    >
+      {preview.isError ? (
+        <ErrorAlert error={preview.error} title="The dry run failed" />
+      ) : (
+        <WhatHappens environment={env} plan={plan} />
+      )}
+      {plan && (
+        <details className="group rounded-md border p-3">
+          <summary className="cursor-pointer text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+            The full plan (dry run)
+          </summary>
+          <DeletionPlanView plan={plan} className="mt-4" />
+        </details>
+      )}
+      {reset.isError && (
+        <DeletionError
+          error={reset.error}
+          onPreviewAgain={() => {
+            reset.reset();
+            void preview.refetch();
           }}
         />
-      </CardFooter>
-    </Card>
+      )}
+    </SectionCard>
   );
 }

@@ -1,10 +1,16 @@
 import { type DeletionMode, HubDeletionResponse } from "@cleanup/shared";
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { apiRequest } from "@/lib/api-client";
+import { useQuery } from "@tanstack/react-query";
+import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
+import { requestDeletion } from "@/lib/deletion-request";
 import { hubQueryOptions } from "./get-hub";
 
 export interface HubDeletionOptions {
   mode: DeletionMode;
+}
+
+/** The published path of one hub's deletion. */
+export function hubDeletionPath(hubId: string): string {
+  return `/admin/cleanup/hubs/${encodeURIComponent(hubId)}`;
 }
 
 /** The dry run: deletes nothing, returns the itemised plan and the planToken to apply it with. */
@@ -14,9 +20,8 @@ export function previewHubDeletion(
   { mode }: HubDeletionOptions,
   signal?: AbortSignal,
 ): Promise<HubDeletionResponse> {
-  return apiRequest(environment, `/admin/cleanup/hubs/${encodeURIComponent(hubId)}`, {
-    method: "DELETE",
-    query: { mode, dryRun: true },
+  return requestDeletion(environment, hubDeletionPath(hubId), {
+    query: { mode },
     schema: HubDeletionResponse,
     signal,
   });
@@ -27,16 +32,10 @@ export function hubDeletionPreviewQueryOptions(
   hubId: string,
   options: HubDeletionOptions,
 ) {
-  return queryOptions({
-    queryKey: [...hubQueryOptions(environment, hubId).queryKey, "deletion-preview", options],
-    queryFn: ({ signal }) => previewHubDeletion(environment, hubId, options, signal),
-    // A preview is a snapshot the user reads before confirming: never swap it silently in the background.
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 60_000,
-    retry: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
+  return deletionPreviewQueryOptions(
+    [...hubQueryOptions(environment, hubId).queryKey, "deletion-preview", options],
+    (signal) => previewHubDeletion(environment, hubId, options, signal),
+  );
 }
 
 /** Runs the dry run only once the user asked for a preview (`enabled`). */

@@ -1,6 +1,9 @@
-import type { EnvironmentName } from "@cleanup/shared";
 import { DeletionModeField } from "@/components/deletion/deletion-mode-field";
-import { DeletionWorkflow } from "@/components/deletion/deletion-workflow";
+import {
+  type DeletionOptionsProps,
+  type DeletionPanelProps,
+  DeletionWorkflow,
+} from "@/components/deletion/deletion-workflow";
 import { formatBytes, formatNumber } from "@/lib/format";
 import { randomId } from "@/lib/random-id";
 import type { useDeleteHub } from "../api/delete-hub";
@@ -13,29 +16,26 @@ const descriptions = {
     "Archives every event, then deletes the events, the DO state and the hub's D1 rows. Paired locks stay. Cannot be undone.",
 };
 
-export interface HubDeletionPanelProps {
-  environment: { name: string; kind: EnvironmentName };
+export interface HubDeletionPanelProps
+  extends DeletionPanelProps<ReturnType<typeof useDeleteHub>>,
+    DeletionOptionsProps<HubDeletionOptions> {
   hubId: string;
-  options: HubDeletionOptions;
-  onOptionsChange: (options: HubDeletionOptions) => void;
-  previewRequested: boolean;
-  onPreviewRequested: () => void;
-  deletion: ReturnType<typeof useDeleteHub>;
 }
 
 /** Mode, dry-run preview and the confirmed deletion of one hub. */
 export function HubDeletionPanel({
-  environment,
   hubId,
   options,
   onOptionsChange,
-  previewRequested,
-  onPreviewRequested,
   deletion,
+  ...page
 }: HubDeletionPanelProps) {
-  const preview = useHubDeletionPreview(environment.name, hubId, options, { enabled: previewRequested });
+  const preview = useHubDeletionPreview(page.environment.name, hubId, options, {
+    enabled: page.previewRequested,
+  });
   return (
     <DeletionWorkflow
+      {...page}
       title="Delete this hub"
       options={
         <DeletionModeField
@@ -48,25 +48,21 @@ export function HubDeletionPanel({
           disabled={deletion.isPending}
         />
       }
-      previewRequested={previewRequested}
-      onPreviewRequested={onPreviewRequested}
       preview={preview}
       deletion={deletion}
       targetNoun="hub"
       targetId={hubId}
-      environment={environment}
       summary={(plan) => (
         <p>
           {String(plan.options.mode)} · {formatNumber(plan.counts.events)} events (
           {formatBytes(plan.counts.bytes)}), {formatNumber(plan.counts.doInstances)} DO instance(s) in{" "}
-          <strong>{environment.name}</strong>.
+          <strong>{page.environment.name}</strong>.
         </p>
       )}
-      onConfirm={({ reason, planToken }) =>
+      onConfirm={(confirmed) =>
         deletion.mutateAsync({
+          ...confirmed,
           options: { mode: preview.data?.mode ?? options.mode },
-          planToken,
-          reason,
           idempotencyKey: randomId(),
         })
       }

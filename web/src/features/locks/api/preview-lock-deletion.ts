@@ -1,11 +1,17 @@
 import { type DeletionMode, LockDeletionResponse } from "@cleanup/shared";
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { apiRequest } from "@/lib/api-client";
+import { useQuery } from "@tanstack/react-query";
+import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
+import { requestDeletion } from "@/lib/deletion-request";
 import { lockQueryOptions } from "./get-lock";
 
 export interface LockDeletionOptions {
   mode: DeletionMode;
   cascadeDeleteKeys: boolean;
+}
+
+/** The published path of one lock's deletion. */
+export function lockDeletionPath(lockId: string): string {
+  return `/admin/cleanup/locks/${encodeURIComponent(lockId)}`;
 }
 
 /** The dry run: deletes nothing, returns the itemised plan and the planToken to apply it with. */
@@ -15,9 +21,8 @@ export function previewLockDeletion(
   { mode, cascadeDeleteKeys }: LockDeletionOptions,
   signal?: AbortSignal,
 ): Promise<LockDeletionResponse> {
-  return apiRequest(environment, `/admin/cleanup/locks/${encodeURIComponent(lockId)}`, {
-    method: "DELETE",
-    query: { mode, cascadeDeleteKeys, dryRun: true },
+  return requestDeletion(environment, lockDeletionPath(lockId), {
+    query: { mode, cascadeDeleteKeys },
     schema: LockDeletionResponse,
     signal,
   });
@@ -28,16 +33,10 @@ export function lockDeletionPreviewQueryOptions(
   lockId: string,
   options: LockDeletionOptions,
 ) {
-  return queryOptions({
-    queryKey: [...lockQueryOptions(environment, lockId).queryKey, "deletion-preview", options],
-    queryFn: ({ signal }) => previewLockDeletion(environment, lockId, options, signal),
-    // A preview is a snapshot the user reads before confirming: never swap it silently in the background.
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 60_000,
-    retry: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
+  return deletionPreviewQueryOptions(
+    [...lockQueryOptions(environment, lockId).queryKey, "deletion-preview", options],
+    (signal) => previewLockDeletion(environment, lockId, options, signal),
+  );
 }
 
 /** Runs the dry run only once the user asked for a preview (`enabled`). */

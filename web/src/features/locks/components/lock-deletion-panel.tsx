@@ -1,35 +1,34 @@
-import type { EnvironmentName } from "@cleanup/shared";
-import { DeletionWorkflow } from "@/components/deletion/deletion-workflow";
+import {
+  type DeletionOptionsProps,
+  type DeletionPanelProps,
+  DeletionWorkflow,
+} from "@/components/deletion/deletion-workflow";
 import { formatBytes, formatNumber } from "@/lib/format";
 import { randomId } from "@/lib/random-id";
 import type { useDeleteLock } from "../api/delete-lock";
 import { type LockDeletionOptions, useLockDeletionPreview } from "../api/preview-lock-deletion";
 import { LockDeletionOptionsForm } from "./lock-deletion-options";
 
-export interface LockDeletionPanelProps {
-  environment: { name: string; kind: EnvironmentName };
+export interface LockDeletionPanelProps
+  extends DeletionPanelProps<ReturnType<typeof useDeleteLock>>,
+    DeletionOptionsProps<LockDeletionOptions> {
   lockId: string;
-  options: LockDeletionOptions;
-  onOptionsChange: (options: LockDeletionOptions) => void;
-  /** Whether the preview was asked for; it lives in the URL so a preview link can be shared. */
-  previewRequested: boolean;
-  onPreviewRequested: () => void;
-  deletion: ReturnType<typeof useDeleteLock>;
 }
 
 /** Options, dry-run preview and the confirmed deletion of one lock. */
 export function LockDeletionPanel({
-  environment,
   lockId,
   options,
   onOptionsChange,
-  previewRequested,
-  onPreviewRequested,
   deletion,
+  ...page
 }: LockDeletionPanelProps) {
-  const preview = useLockDeletionPreview(environment.name, lockId, options, { enabled: previewRequested });
+  const preview = useLockDeletionPreview(page.environment.name, lockId, options, {
+    enabled: page.previewRequested,
+  });
   return (
     <DeletionWorkflow
+      {...page}
       title="Delete this lock"
       options={
         <LockDeletionOptionsForm
@@ -41,31 +40,24 @@ export function LockDeletionPanel({
           disabled={deletion.isPending}
         />
       }
-      previewRequested={previewRequested}
-      onPreviewRequested={onPreviewRequested}
       preview={preview}
       deletion={deletion}
       targetNoun="lock"
       targetId={lockId}
-      environment={environment}
       summary={(plan) => (
         <p>
           {String(plan.options.mode)} · {formatNumber(plan.counts.events)} events (
           {formatBytes(plan.counts.bytes)}),{" "}
           {formatNumber(Object.values(plan.counts.d1Rows).reduce((a, b) => a + b, 0))} D1 rows,{" "}
-          {formatNumber(plan.counts.doInstances)} DO instance(s) in <strong>{environment.name}</strong>.
+          {formatNumber(plan.counts.doInstances)} DO instance(s) in <strong>{page.environment.name}</strong>.
         </p>
       )}
-      onConfirm={({ reason, planToken }) => {
+      onConfirm={(confirmed) => {
         // The options the confirmed preview was made with, not whatever the form shows now.
-        const previewed = preview.data ?? {
-          mode: options.mode,
-          cascadeDeleteKeys: options.cascadeDeleteKeys,
-        };
+        const previewed = preview.data ?? options;
         return deletion.mutateAsync({
+          ...confirmed,
           options: { mode: previewed.mode, cascadeDeleteKeys: previewed.cascadeDeleteKeys },
-          planToken,
-          reason,
           idempotencyKey: randomId(),
         });
       }}

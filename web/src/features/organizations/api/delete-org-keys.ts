@@ -1,50 +1,31 @@
-import { HEADERS, OrgKeyDeletionResponse } from "@cleanup/shared";
-import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
-import { apiRequest } from "@/lib/api-client";
-import { auditReasonHeader } from "@/lib/audit-reason";
-import { environmentKeys } from "@/lib/query-keys";
+import { OrgKeyDeletionResponse } from "@cleanup/shared";
+import { useDeletionMutation } from "@/lib/deletion-queries";
+import { type DeletionConfirmation, requestDeletion } from "@/lib/deletion-request";
 import { organizationQueryOptions } from "./get-organization";
+import { orgKeysDeletionPath } from "./preview-org-keys-deletion";
 
-export interface DeleteOrgKeysInput {
-  /** From the preview the user confirmed: the api refuses with 412 if the keys changed since. */
-  planToken: string;
-  reason: string;
-  idempotencyKey: string;
-}
+export type DeleteOrgKeysInput = DeletionConfirmation;
 
 /** Deletes ALL keys of the organization and their node–key relationships (published endpoint 5). */
 export function deleteOrgKeys(
   environment: string,
   idOrg: string,
-  { planToken, reason, idempotencyKey }: DeleteOrgKeysInput,
+  confirmation: DeleteOrgKeysInput,
 ): Promise<OrgKeyDeletionResponse> {
-  return apiRequest(environment, `/organization/${encodeURIComponent(idOrg)}/key`, {
-    method: "DELETE",
-    headers: {
-      [HEADERS.ifMatch]: `"${planToken}"`,
-      [HEADERS.idempotencyKey]: idempotencyKey,
-      [HEADERS.auditReason]: auditReasonHeader(reason),
-    },
+  return requestDeletion(environment, orgKeysDeletionPath(idOrg), {
     schema: OrgKeyDeletionResponse,
+    confirmation,
   });
 }
 
 export function useDeleteOrgKeys(environment: string, idOrg: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useDeletionMutation(environment, {
     mutationFn: (input: DeleteOrgKeysInput) => deleteOrgKeys(environment, idOrg, input),
-    onSuccess: (result) => {
-      toast.success(`Keys of ${idOrg} deleted in ${environment}`, { description: result.message });
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: environmentKeys.info(environment) }),
-        queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
-      ]);
-    },
+    targetKey: organizationQueryOptions(environment, idOrg).queryKey,
+    changes: ["info", "audit"],
+    announce: (result) => ({
+      title: `Keys of ${idOrg} deleted in ${environment}`,
+      description: result.message,
+    }),
   });
-}
-
-/** Drops the cached organization and its previews, so the next look shows it without keys. */
-export function forgetOrganization(queryClient: QueryClient, environment: string, idOrg: string) {
-  queryClient.removeQueries({ queryKey: organizationQueryOptions(environment, idOrg).queryKey });
 }

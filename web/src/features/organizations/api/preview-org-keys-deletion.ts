@@ -1,7 +1,13 @@
 import { OrgKeyDeletionResponse } from "@cleanup/shared";
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { apiRequest } from "@/lib/api-client";
+import { useQuery } from "@tanstack/react-query";
+import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
+import { requestDeletion } from "@/lib/deletion-request";
 import { organizationQueryOptions } from "./get-organization";
+
+/** The published path of the deletion of all of an organization's keys (endpoint 5). */
+export function orgKeysDeletionPath(idOrg: string): string {
+  return `/organization/${encodeURIComponent(idOrg)}/key`;
+}
 
 /** The dry run of deleting all of an organization's keys: the plan and its planToken. */
 export function previewOrgKeysDeletion(
@@ -9,25 +15,14 @@ export function previewOrgKeysDeletion(
   idOrg: string,
   signal?: AbortSignal,
 ): Promise<OrgKeyDeletionResponse> {
-  return apiRequest(environment, `/organization/${encodeURIComponent(idOrg)}/key`, {
-    method: "DELETE",
-    query: { dryRun: true },
-    schema: OrgKeyDeletionResponse,
-    signal,
-  });
+  return requestDeletion(environment, orgKeysDeletionPath(idOrg), { schema: OrgKeyDeletionResponse, signal });
 }
 
 export function orgKeysDeletionPreviewQueryOptions(environment: string, idOrg: string) {
-  return queryOptions({
-    queryKey: [...organizationQueryOptions(environment, idOrg).queryKey, "keys-deletion-preview"],
-    queryFn: ({ signal }) => previewOrgKeysDeletion(environment, idOrg, signal),
-    // A preview is a snapshot the user reads before confirming: never swap it silently in the background.
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 60_000,
-    retry: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
+  return deletionPreviewQueryOptions(
+    [...organizationQueryOptions(environment, idOrg).queryKey, "keys-deletion-preview"],
+    (signal) => previewOrgKeysDeletion(environment, idOrg, signal),
+  );
 }
 
 export function useOrgKeysDeletionPreview(

@@ -1,6 +1,7 @@
 import { type JwkDeleteAction, ProjectKeyDeletionResponse } from "@cleanup/shared";
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { apiRequest } from "@/lib/api-client";
+import { useQuery } from "@tanstack/react-query";
+import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
+import { requestDeletion } from "@/lib/deletion-request";
 import { type ProjectKeyRef, projectKeyPath, projectKeyQueryOptions } from "./get-project-key";
 
 export interface ProjectKeyDeletionOptions {
@@ -14,9 +15,8 @@ export function previewProjectKeyDeletion(
   { jwkDeleteAction }: ProjectKeyDeletionOptions,
   signal?: AbortSignal,
 ): Promise<ProjectKeyDeletionResponse> {
-  return apiRequest(environment, projectKeyPath(key), {
-    method: "DELETE",
-    query: { jwkDeleteAction, dryRun: true },
+  return requestDeletion(environment, projectKeyPath(key), {
+    query: { jwkDeleteAction },
     schema: ProjectKeyDeletionResponse,
     signal,
   });
@@ -27,16 +27,10 @@ export function projectKeyDeletionPreviewQueryOptions(
   key: ProjectKeyRef,
   options: ProjectKeyDeletionOptions,
 ) {
-  return queryOptions({
-    queryKey: [...projectKeyQueryOptions(environment, key).queryKey, "deletion-preview", options],
-    queryFn: ({ signal }) => previewProjectKeyDeletion(environment, key, options, signal),
-    // A preview is a snapshot the user reads before confirming: never swap it silently in the background.
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 60_000,
-    retry: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
+  return deletionPreviewQueryOptions(
+    [...projectKeyQueryOptions(environment, key).queryKey, "deletion-preview", options],
+    (signal) => previewProjectKeyDeletion(environment, key, options, signal),
+  );
 }
 
 export function useProjectKeyDeletionPreview(

@@ -1,5 +1,8 @@
-import type { EnvironmentName } from "@cleanup/shared";
-import { DeletionWorkflow } from "@/components/deletion/deletion-workflow";
+import {
+  type DeletionOptionsProps,
+  type DeletionPanelProps,
+  DeletionWorkflow,
+} from "@/components/deletion/deletion-workflow";
 import { formatNumber } from "@/lib/format";
 import { randomId } from "@/lib/random-id";
 import type { useDeleteProjectKey } from "../api/delete-project-key";
@@ -10,32 +13,26 @@ import {
 } from "../api/preview-project-key-deletion";
 import { JwkDeleteActionField } from "./jwk-delete-action-field";
 
-export interface ProjectKeyDeletionPanelProps {
-  environment: { name: string; kind: EnvironmentName };
+export interface ProjectKeyDeletionPanelProps
+  extends DeletionPanelProps<ReturnType<typeof useDeleteProjectKey>>,
+    DeletionOptionsProps<ProjectKeyDeletionOptions> {
   keyRef: ProjectKeyRef;
-  options: ProjectKeyDeletionOptions;
-  onOptionsChange: (options: ProjectKeyDeletionOptions) => void;
-  previewRequested: boolean;
-  onPreviewRequested: () => void;
-  deletion: ReturnType<typeof useDeleteProjectKey>;
 }
 
 /** What happens to the JWKs, dry-run preview and the confirmed deletion of one project key. */
 export function ProjectKeyDeletionPanel({
-  environment,
   keyRef,
   options,
   onOptionsChange,
-  previewRequested,
-  onPreviewRequested,
   deletion,
+  ...page
 }: ProjectKeyDeletionPanelProps) {
-  const preview = useProjectKeyDeletionPreview(environment.name, keyRef, options, {
-    enabled: previewRequested,
+  const preview = useProjectKeyDeletionPreview(page.environment.name, keyRef, options, {
+    enabled: page.previewRequested,
   });
-  const id = `${keyRef.projectName}/${keyRef.keyName}`;
   return (
     <DeletionWorkflow
+      {...page}
       title="Delete this project key"
       description="Undeploys the key from every environment, then deletes it for good. Read the preview, then confirm."
       options={
@@ -48,28 +45,24 @@ export function ProjectKeyDeletionPanel({
           disabled={deletion.isPending}
         />
       }
-      previewRequested={previewRequested}
-      onPreviewRequested={onPreviewRequested}
       preview={preview}
       deletion={deletion}
       targetNoun="project key"
-      targetId={id}
-      environment={environment}
+      targetId={`${keyRef.projectName}/${keyRef.keyName}`}
       summary={(plan) => (
         <p>
           jwkDeleteAction={String(plan.options.jwkDeleteAction)} · undeploys from{" "}
           {formatNumber(plan.counts.environments)} environment(s), {formatNumber(plan.counts.jwks)} JWK(s)
-          affected, in <strong>{environment.name}</strong>.
+          affected, in <strong>{page.environment.name}</strong>.
         </p>
       )}
-      onConfirm={({ reason, planToken }) => {
+      onConfirm={(confirmed) => {
         const previewed = preview.data?.plan?.options.jwkDeleteAction;
         const jwkDeleteAction =
           previewed === "DELETE" || previewed === "NULLIFY" ? previewed : options.jwkDeleteAction;
         return deletion.mutateAsync({
+          ...confirmed,
           options: { jwkDeleteAction },
-          planToken,
-          reason,
           idempotencyKey: randomId(),
         });
       }}

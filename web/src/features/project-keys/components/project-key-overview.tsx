@@ -1,10 +1,11 @@
 import type { ProjectKeyDetail } from "@cleanup/shared";
+import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageTitle } from "@/components/page-title";
+import { SectionCard } from "@/components/section-card";
 import { StatGrid } from "@/components/stat-grid";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell } from "@/components/ui/table";
 import { formatNumber } from "@/lib/format";
 import { type ProjectKeyRef, useProjectKey } from "../api/get-project-key";
 
@@ -16,108 +17,78 @@ function lastActivity(key: ProjectKeyDetail): string {
 
 function Identifiers({ data }: { data: ProjectKeyDetail }) {
   return (
-    <Card aria-labelledby="key-identifiers">
-      <CardHeader>
-        <CardTitle id="key-identifiers">Identifiers</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <DescriptionList className="lg:grid-cols-2">
-          <DescriptionItem term="Project">
-            <code>{data.projectName}</code>
-          </DescriptionItem>
-          <DescriptionItem term="Key">
-            <code>{data.keyName}</code>
-          </DescriptionItem>
-          <DescriptionItem term="Id (project/key)">
-            <code className="select-all">
-              {data.projectName}/{data.keyName}
-            </code>
-          </DescriptionItem>
-          <DescriptionItem term="Created">
-            <DateTime iso={data.createdAt} />
-          </DescriptionItem>
-          <DescriptionItem term="Last activity">
-            <DateTime iso={lastActivity(data)} />
-          </DescriptionItem>
-        </DescriptionList>
-      </CardContent>
-    </Card>
+    <SectionCard title="Identifiers">
+      <DescriptionList className="lg:grid-cols-2">
+        <DescriptionItem term="Project">
+          <code>{data.projectName}</code>
+        </DescriptionItem>
+        <DescriptionItem term="Key">
+          <code>{data.keyName}</code>
+        </DescriptionItem>
+        <DescriptionItem term="Id (project/key)">
+          <code className="select-all">
+            {data.projectName}/{data.keyName}
+          </code>
+        </DescriptionItem>
+        <DescriptionItem term="Created">
+          <DateTime iso={data.createdAt} />
+        </DescriptionItem>
+        <DescriptionItem term="Last activity">
+          <DateTime iso={lastActivity(data)} />
+        </DescriptionItem>
+      </DescriptionList>
+    </SectionCard>
   );
 }
 
 function Deployments({ data }: { data: ProjectKeyDetail }) {
   return (
-    <Card aria-labelledby="key-deployments">
-      <CardHeader>
-        <div className="grid gap-1">
-          <CardTitle id="key-deployments">Deployments</CardTitle>
-          <CardDescription>The deletion undeploys the key from each of these first.</CardDescription>
-        </div>
-      </CardHeader>
-      <CardContent>
-        {data.deployments.length === 0 ? (
-          <p className="text-sm text-muted-foreground">Not deployed anywhere.</p>
-        ) : (
-          <Table aria-label="Deployments">
-            <TableHeader>
-              <TableRow>
-                <TableHead scope="col">Environment</TableHead>
-                <TableHead scope="col">Deployed</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.deployments.map((d) => (
-                <TableRow key={d.environmentName}>
-                  <TableCell className="font-medium">{d.environmentName}</TableCell>
-                  <TableCell>
-                    <DateTime iso={d.deployedAt} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+    <SectionCard title="Deployments" description="The deletion undeploys the key from each of these first.">
+      <DataTable
+        aria-label="Deployments"
+        columns={["Environment", "Deployed"]}
+        rows={data.deployments}
+        rowKey={(d) => d.environmentName}
+        emptyNote="Not deployed anywhere."
+      >
+        {(d) => (
+          <>
+            <TableCell className="font-medium">{d.environmentName}</TableCell>
+            <TableCell>
+              <DateTime iso={d.deployedAt} />
+            </TableCell>
+          </>
         )}
-      </CardContent>
-    </Card>
+      </DataTable>
+    </SectionCard>
   );
 }
 
 function Jwks({ data }: { data: ProjectKeyDetail }) {
   return (
-    <Card aria-labelledby="key-jwks">
-      <CardHeader>
-        <div className="grid gap-1">
-          <CardTitle id="key-jwks">JWKs created from this key</CardTitle>
-          <CardDescription>NULLIFY clears their reference to the key; DELETE deletes them.</CardDescription>
-        </div>
-      </CardHeader>
-      <CardContent>
-        {data.jwks.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No JWKs reference this key.</p>
-        ) : (
-          <Table aria-label="JWKs">
-            <TableHeader>
-              <TableRow>
-                <TableHead scope="col">kid</TableHead>
-                <TableHead scope="col">Created</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.jwks.map((j) => (
-                <TableRow key={j.kid}>
-                  <TableCell>
-                    <code className="text-xs">{j.kid}</code>
-                  </TableCell>
-                  <TableCell>
-                    <DateTime iso={j.createdAt} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+    <SectionCard
+      title="JWKs created from this key"
+      description="NULLIFY clears their reference to the key; DELETE deletes them."
+    >
+      <DataTable
+        aria-label="JWKs"
+        columns={["kid", "Created"]}
+        rows={data.jwks}
+        rowKey={(j) => j.kid}
+        emptyNote="No JWKs reference this key."
+      >
+        {(j) => (
+          <>
+            <TableCell>
+              <code className="text-xs">{j.kid}</code>
+            </TableCell>
+            <TableCell>
+              <DateTime iso={j.createdAt} />
+            </TableCell>
+          </>
         )}
-      </CardContent>
-    </Card>
+      </DataTable>
+    </SectionCard>
   );
 }
 
