@@ -15,6 +15,8 @@ export type AppVariables = RequestIdVariables & {
   config: Config;
   /** Set by the JWT middleware; absent before it ran or when it refused the request. */
   identity?: Identity;
+  /** Set once the admin key matched: before that, a caller's own text (a reason) is not recorded. */
+  adminKeyAccepted?: boolean;
   /** Set by a destructive route once it wrote its own audit record, so refusals are not logged twice. */
   audited?: boolean;
 };

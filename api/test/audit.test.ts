@@ -1,5 +1,11 @@
 import { env } from "cloudflare:workers";
-import { AuditListResponse, AuditRecord, AuditVerifyResponse, LockDeletionResponse } from "@cleanup/shared";
+import {
+  AuditListResponse,
+  AuditRecord,
+  AuditVerifyResponse,
+  encodeAuditReason,
+  LockDeletionResponse,
+} from "@cleanup/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_KEY,
@@ -51,6 +57,21 @@ describe("the audit log", () => {
     expect(AuditRecord.parse(await raw!.json())).toEqual(stored);
   });
 
+  it("records a reason that is not ASCII as it was typed, and a literal %20 as it was sent", async () => {
+    const typed = "SUP-7 Tür klemmt – 鍵";
+    const res = await deleteLock(locks[8]!.lock_id, "mode=DELETE_DO_ONLY", {
+      "X-Audit-Reason": encodeAuditReason(typed),
+    });
+    expect(res.status).toBe(200);
+    expect((await record(LockDeletionResponse.parse(await res.json()).auditId!)).reason).toBe(typed);
+    const literal = await deleteLock(locks[9]!.lock_id, "mode=DELETE_DO_ONLY", {
+      "X-Audit-Reason": "SUP-8 a%20b",
+    });
+    expect((await record(LockDeletionResponse.parse(await literal.json()).auditId!)).reason).toBe(
+      "SUP-8 a%20b",
+    );
+  });
+
   it("records the previewed plan when the deletion was applied with If-Match", async () => {
     const lock = locks[5]!;
     const preview = LockDeletionResponse.parse(
@@ -68,7 +89,11 @@ describe("the audit log", () => {
     const alice = await tokenFor("alice@example.com");
     const attempts = [
       () => deleteLock(lock.lock_id, "mode=nope"),
-      () => call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, { method: "DELETE" }),
+      () =>
+        call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, {
+          method: "DELETE",
+          headers: { "X-Audit-Reason": "text planted by an anonymous caller" },
+        }),
       () =>
         call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, {
           method: "DELETE",
@@ -96,6 +121,8 @@ describe("the audit log", () => {
       String(lock.lock_id),
       String(lock.lock_id),
     ]);
+    // Without the admin key a caller writes no text of its own into the log.
+    expect((await record(items[3]!.id)).reason).toBeNull();
     const badInput = await record(items[4]!.id);
     expect(badInput).toMatchObject({
       httpStatus: 400,
@@ -140,7 +167,7 @@ describe("the audit log", () => {
 
   it("detects a record edited in R2 and an index row edited in D1", async () => {
     const { items } = await audit("?limit=500");
-    const victim = items[items.length - 3]!;
+    const victim = items.findLast((i) => i.outcome === "refused")!;
     const object = await env.EVENTS.get(victim.path);
     const original = await object!.text();
     await env.EVENTS.put(victim.path, original.replace('"outcome":"refused"', '"outcome":"success"'));

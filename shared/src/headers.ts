@@ -18,11 +18,33 @@ export const IdempotencyKeyHeader = z
 
 /** The longest reason a person types (the console's input limit). */
 export const AUDIT_REASON_MAX_LENGTH = 500;
+/** Marks a reason sent percent-encoded as UTF-8 (RFC 8187's `UTF-8''` form; headers are ISO-8859-1). */
+const UTF8_PREFIX = "UTF-8''";
 /**
  * The longest `X-Audit-Reason` on the wire: 500 characters of any text percent-encoded as UTF-8
- * (at most 9 characters each), which is how the console sends a reason that is not ASCII.
+ * (at most 9 characters each) behind the `UTF-8''` mark, which is how a reason that is not ASCII travels.
  */
-export const AUDIT_REASON_HEADER_MAX_LENGTH = 9 * AUDIT_REASON_MAX_LENGTH;
+export const AUDIT_REASON_HEADER_MAX_LENGTH = 9 * AUDIT_REASON_MAX_LENGTH + UTF8_PREFIX.length;
+
+/**
+ * The `X-Audit-Reason` value for a reason: printable ASCII as it is, anything else marked and
+ * percent-encoded, so a reason in any language survives and a literal `%20` stays literal.
+ *
+ * @example encodeAuditReason("SUP-1 Tür klemmt") // "UTF-8''SUP-1%20T%C3%BCr%20klemmt"
+ */
+export function encodeAuditReason(reason: string): string {
+  return /^[\x20-\x7e]*$/.test(reason) ? reason : `${UTF8_PREFIX}${encodeURIComponent(reason)}`;
+}
+
+/** The reason a `X-Audit-Reason` value carries: the inverse of encodeAuditReason; a bad encoding stays as sent. */
+export function decodeAuditReason(header: string): string {
+  if (!header.toUpperCase().startsWith(UTF8_PREFIX)) return header;
+  try {
+    return decodeURIComponent(header.slice(UTF8_PREFIX.length));
+  } catch {
+    return header;
+  }
+}
 /** `X-Audit-Reason` (a ticket reference): recorded as given, so it is refused rather than cut or cleaned. */
 export const AuditReasonHeader = z
   .string()

@@ -17,7 +17,9 @@ export class AuditLog extends DurableObject<Env> {
 
   async append(draft: AuditDraft): Promise<AuditRecord> {
     return this.#queue.run(async () => {
+      // Cleared first: after any failure the next append reads the head from D1 again.
       const head = this.#head ?? (await this.#readHead());
+      this.#head = null;
       const id = crypto.randomUUID();
       const seq = head.seq + 1;
       const at = new Date().toISOString();
@@ -27,7 +29,13 @@ export class AuditLog extends DurableObject<Env> {
         httpMetadata: { contentType: "application/json" },
         customMetadata: { seq: String(seq), hash: record.hash },
       });
-      await insertIndexRow(this.env.DB, record).run();
+      try {
+        await insertIndexRow(this.env.DB, record).run();
+      } catch (err) {
+        // Not indexed, so not in the chain: its R2 copy would only look like tampering.
+        await this.env.EVENTS.delete(record.path).catch(() => undefined);
+        throw err;
+      }
       this.#head = { seq, hash: record.hash };
       return record;
     });

@@ -3,6 +3,7 @@ import {
   type AuditAction,
   type AuditOutcome,
   type AuditRecord,
+  decodeAuditReason,
   HEADERS,
 } from "@cleanup/shared";
 import type { Context } from "hono";
@@ -21,13 +22,15 @@ export type AuditEntry = {
 };
 
 /**
- * `X-Audit-Reason` as given (a ticket reference). A deletion only runs with a valid one
- * (`deletionHeaders()`); the record of a refusal keeps an invalid one cleaned and bounded.
+ * `X-Audit-Reason` as given (a ticket reference), decoded when sent as `UTF-8''…`. A deletion
+ * only runs with a valid one (`deletionHeaders()`); the record of a refusal keeps an invalid one
+ * cleaned and bounded. A caller that did not pass the admin key gets no reason on record: an
+ * anonymous request must not write text of its choosing into the audit log.
  */
 function auditReason(c: Context<AppEnv>): string | null {
   const raw = c.req.header(HEADERS.auditReason);
-  if (!raw) return null;
-  const clean = [...raw]
+  if (!raw || !c.var.adminKeyAccepted) return null;
+  const clean = [...decodeAuditReason(raw)]
     .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? " " : ch))
     .join("")
     .trim()

@@ -18,6 +18,7 @@ export function requireAdminKey() {
     if (!(await secretsEqual(sent, c.var.config.adminApiKey))) {
       throw ApiError.unauthorized("Invalid admin API key");
     }
+    c.set("adminKeyAccepted", true);
     await next();
   });
 }

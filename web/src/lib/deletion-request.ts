@@ -1,7 +1,6 @@
-import { HEADERS } from "@cleanup/shared";
+import { encodeAuditReason, HEADERS } from "@cleanup/shared";
 import type { z } from "zod";
 import { apiRequest, type QueryParams } from "./api-client";
-import { auditReasonHeader } from "./audit-reason";
 
 /** What the user confirmed a deletion with, sent along with it. */
 export interface DeletionConfirmation {
@@ -26,7 +25,7 @@ export function confirmationHeaders({
   return {
     [HEADERS.ifMatch]: `"${planToken}"`,
     [HEADERS.idempotencyKey]: idempotencyKey,
-    [HEADERS.auditReason]: auditReasonHeader(reason),
+    [HEADERS.auditReason]: encodeAuditReason(reason),
   };
 }
 
