@@ -29,6 +29,9 @@ test.describe("Deleting an organization's keys", () => {
     await confirmDeletion(page, { noun: "organization", id: "globex", reason: "E2E-ORG-1: keys leaked" });
     const outcome = page.getByRole("alert").filter({ hasText: "Keys of organization globex deleted in dev" });
     await expect(outcome).toContainText("Successfully deleted 2 organization key(s)");
+    const summary = page.getByLabel("Deletion summary");
+    await expect(summary).toContainText(/Organization keys deleted\s*2/);
+    await expect(summary).toContainText(/Node–key relationships deleted\s*\d+/);
     await expect(page.getByRole("link", { name: "Open the audit record" })).toBeVisible();
     await snap("result");
 

@@ -56,6 +56,7 @@ test.describe("Deleting a project key", () => {
     await expect(
       page.getByRole("alert").filter({ hasText: `Project key ${id} deleted in dev` }),
     ).toBeVisible();
+    await expect(page.getByText(/JWKs made from the key: 3 deleted/)).toBeVisible();
     await snap("result");
 
     const audit = await page.getByRole("link", { name: "Open the audit record" }).getAttribute("href");

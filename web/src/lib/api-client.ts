@@ -1,4 +1,4 @@
-import { ApiErrorBody, HEADERS } from "@cleanup/shared";
+import { ApiErrorBody, HEADERS, OrgKeyErrorBody } from "@cleanup/shared";
 import type { z } from "zod";
 
 /**
@@ -15,12 +15,14 @@ export class ApiError extends Error {
   constructor(status: number, raw: unknown, requestId: string | null) {
     const parsed = ApiErrorBody.safeParse(raw);
     const body = parsed.success ? parsed.data : null;
-    super(body?.message ?? `Request failed with status ${status}`);
+    // Endpoint 5 answers in its own `{success: false, message}` shape.
+    const orgBody = body ? null : OrgKeyErrorBody.safeParse(raw).data;
+    super(body?.message ?? orgBody?.message ?? `Request failed with status ${status}`);
     this.name = "ApiError";
     this.status = status;
     this.raw = raw;
     this.body = body;
-    this.requestId = requestId ?? body?.requestId ?? null;
+    this.requestId = requestId ?? body?.requestId ?? orgBody?.requestId ?? null;
   }
 }
 

@@ -27,6 +27,58 @@ describe("a failed deletion", () => {
     expect(onPreviewAgain).toHaveBeenCalledOnce();
   });
 
+  test("after endpoint 5's own 412 shape still lists what changed, and its 403 keeps its message", async () => {
+    const stale = new ApiError(
+      412,
+      {
+        success: false,
+        message: "The organization changed since the preview",
+        currentPlanToken: "abc",
+        changes: [{ field: "keyCount", previewed: 0, current: 1 }],
+      },
+      "req-org-412",
+    );
+    const screen = await render(<DeletionError error={stale} onPreviewAgain={() => {}} />);
+    await expect.element(screen.getByRole("alert").getByText(/0 → 1/)).toBeVisible();
+    await expect
+      .element(screen.getByRole("alert"))
+      .toMatchTextContent(/The organization changed since the preview/);
+
+    const denied = new ApiError(
+      403,
+      { success: false, message: "Access denied: you can only manage keys for your own organization" },
+      "req-org-403",
+    );
+    expect(denied.message).toBe("Access denied: you can only manage keys for your own organization");
+  });
+
+  test("that stopped part-way shows which steps ran and which did not", async () => {
+    const error = new ApiError(
+      500,
+      {
+        success: false,
+        operations: [
+          { name: "archive-events", status: "done", detail: "Archived 40 events", count: 40 },
+          { name: "delete-events", status: "done", detail: "Deleted 2 segments", count: 40 },
+          { name: "delete-d1-rows", status: "failed", detail: "D1 is unavailable" },
+        ],
+        errors: ["delete-d1-rows: D1 is unavailable"],
+        error: "Internal Server Error",
+        message: "The deletion stopped at delete-d1-rows",
+        code: 500,
+        requestId: "req-500",
+      },
+      "req-500",
+    );
+    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const alert = screen.getByRole("alert");
+    await expect.element(alert).toMatchTextContent(/The deletion stopped part-way/);
+    const steps = alert.getByRole("table", { name: "Operations" });
+    await expect.element(steps.getByRole("row", { name: /archive-events done/ })).toBeVisible();
+    await expect.element(steps.getByRole("row", { name: /delete-d1-rows failed/ })).toBeVisible();
+    await expect.element(alert.getByText("req-500")).toBeVisible();
+  });
+
   test("after a 502 says the api could not be reached, with the request id", async () => {
     const error = new ApiError(
       502,

@@ -1,8 +1,15 @@
-import { PreconditionFailedBody } from "@cleanup/shared";
+import { Operation, PreconditionFailedBody } from "@cleanup/shared";
 import { RefreshCw } from "lucide-react";
+import { z } from "zod";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
+import { OperationsTable } from "./deletion-result-view";
+
+/** What a 412 says changed, in the common shape or endpoint 5's own (both carry `changes`). */
+const ChangedSince = z.object({ changes: PreconditionFailedBody.shape.changes });
+/** A deletion that stopped part-way still reports the steps it ran and the errors it met. */
+const PartialDeletion = z.object({ operations: z.array(Operation), errors: z.array(z.string()).optional() });
 
 function show(value: unknown): string {
   return value === null || value === undefined
@@ -26,8 +33,7 @@ export interface DeletionErrorProps {
  */
 export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
   if (isApiError(error, 412)) {
-    const body = PreconditionFailedBody.safeParse(error.raw);
-    const changes = body.success ? body.data.changes : [];
+    const changes = ChangedSince.safeParse(error.raw).data?.changes ?? [];
     return (
       <ErrorAlert error={error} title="The target changed since the preview — preview again">
         {changes.length > 0 && (
@@ -75,6 +81,18 @@ export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
     return (
       <ErrorAlert error={error} title="This deletion is already running">
         <p>Wait for it to finish, then look at the audit log.</p>
+      </ErrorAlert>
+    );
+  }
+  const partial = isApiError(error) ? PartialDeletion.safeParse(error.raw).data : undefined;
+  if (partial?.operations.some((op) => op.status === "done")) {
+    return (
+      <ErrorAlert error={error} title="The deletion stopped part-way">
+        <p>
+          The steps marked done happened and are not undone; the failed step and those after it did not run.
+          The attempt is in the audit log. Read the steps, then preview again before retrying.
+        </p>
+        <OperationsTable operations={partial.operations} />
       </ErrorAlert>
     );
   }

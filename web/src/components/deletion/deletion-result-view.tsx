@@ -19,7 +19,7 @@ export interface DeletionResultData {
   requestId?: string | undefined;
 }
 
-function Operations({ operations }: { operations: Operation[] }) {
+export function OperationsTable({ operations }: { operations: Operation[] }) {
   return (
     <DataTable
       caption="Operations"
@@ -79,7 +79,7 @@ function Summary({ summary }: { summary: DeletionSummary }) {
   );
 }
 
-function ResultErrors({ errors }: { errors: string[] }) {
+export function ResultErrors({ errors }: { errors: string[] }) {
   const id = useId();
   if (errors.length === 0) return null;
   return (
@@ -115,7 +115,7 @@ export function DeletionResultView({ title, ...props }: DeletionResultViewProps)
         </h3>
         <Summary summary={result.deletionSummary} />
       </section>
-      <Operations operations={result.operations} />
+      <OperationsTable operations={result.operations} />
     </DeletionResultCard>
   );
 }

@@ -1,7 +1,7 @@
 import type { AuditSummary } from "@cleanup/shared";
 import { Link } from "@tanstack/react-router";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
@@ -26,7 +26,19 @@ const columns = [
 
 const cell = "truncate px-3 align-middle";
 
-function Row({ environment, item, index }: { environment: string; item: AuditSummary; index: number }) {
+/**
+ * Memoised: the virtualiser re-renders the table on every scroll frame, and a row still in view keeps
+ * its record (query data is structurally shared), so only the rows scrolling in are rendered.
+ */
+const Row = memo(function Row({
+  environment,
+  item,
+  index,
+}: {
+  environment: string;
+  item: AuditSummary;
+  index: number;
+}) {
   const target = targetLink(environment, { type: item.targetType, id: item.targetId });
   return (
     <tr aria-rowindex={index + 2} className="border-b hover:bg-muted/50" style={{ height: ROW_HEIGHT }}>
@@ -65,7 +77,7 @@ function Row({ environment, item, index }: { environment: string; item: AuditSum
       </td>
     </tr>
   );
-}
+});
 
 export interface AuditTableProps {
   environment: string;
@@ -78,7 +90,7 @@ export interface AuditTableProps {
  */
 export function AuditTable({ environment, filters }: AuditTableProps) {
   const list = useAuditList(environment, filters);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const scrollRef = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,

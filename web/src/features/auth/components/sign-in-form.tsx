@@ -20,7 +20,7 @@ function describeError(error: unknown): { title: string; message: string } {
     };
   }
   if (isApiError(error, 429)) {
-    return { title: "Too many attempts", message: "Wait a minute, then try again." };
+    return { title: "Too many attempts", message: error.message };
   }
   if (isApiError(error)) {
     return { title: "Sign-in failed", message: error.message };

@@ -1,5 +1,8 @@
 import type { OrgKeyDeletionResponse } from "@cleanup/shared";
 import { DeletionResultCard, type DeletionResultProps } from "@/components/deletion/deletion-result-card";
+import { ResultErrors } from "@/components/deletion/deletion-result-view";
+import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
+import { formatNumber } from "@/lib/format";
 
 export interface OrgKeysDeletionResultProps extends DeletionResultProps<OrgKeyDeletionResponse> {
   idOrg: string;
@@ -17,6 +20,18 @@ export function OrgKeysDeletionResult({ idOrg, ...props }: OrgKeysDeletionResult
         success: result.success,
         message: result.message,
       }}
-    />
+    >
+      {result.deletionSummary && (
+        <DescriptionList aria-label="Deletion summary">
+          <DescriptionItem term="Organization keys deleted">
+            {formatNumber(result.deletionSummary.orgKeysDeleted)}
+          </DescriptionItem>
+          <DescriptionItem term="Node–key relationships deleted">
+            {formatNumber(result.deletionSummary.nodeKeysDeleted)}
+          </DescriptionItem>
+        </DescriptionList>
+      )}
+      <ResultErrors errors={result.errors ?? []} />
+    </DeletionResultCard>
   );
 }

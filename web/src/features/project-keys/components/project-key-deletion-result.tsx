@@ -1,6 +1,7 @@
 import type { ProjectKeyDeletionResponse } from "@cleanup/shared";
 import { DataTable, RowHeader } from "@/components/data-table";
 import { DeletionResultCard, type DeletionResultProps } from "@/components/deletion/deletion-result-card";
+import { ResultErrors } from "@/components/deletion/deletion-result-view";
 import { OperationStatus } from "@/components/deletion/operation-status";
 import { TableCell } from "@/components/ui/table";
 import type { ProjectKeyRef } from "../api/get-project-key";
@@ -41,6 +42,16 @@ export function ProjectKeyDeletionResult({ keyRef, ...props }: ProjectKeyDeletio
           </>
         )}
       </DataTable>
+      {result.jwkResult && (
+        <p className="text-sm">
+          JWKs made from the key:{" "}
+          {result.jwkResult.action === "DELETE"
+            ? `${result.jwkResult.count} deleted`
+            : `${result.jwkResult.count} kept, their reference to the key cleared`}{" "}
+          (<code className="text-xs">jwkDeleteAction={result.jwkResult.action}</code>).
+        </p>
+      )}
+      <ResultErrors errors={result.errors ?? []} />
     </DeletionResultCard>
   );
 }
