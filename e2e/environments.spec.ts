@@ -28,6 +28,9 @@ test.describe("Switching environments", () => {
     await expect(
       page.getByRole("alertdialog", { name: "Delete organization umbrella in production?" }),
     ).toBeVisible();
+    await expect(page.getByRole("alertdialog").getByRole("alert")).toContainText(
+      "the api behind “production” says it is dev",
+    );
     await snap("production-confirm");
     await confirmDeletion(page, {
       noun: "organization",

@@ -68,6 +68,21 @@ describe("the confirm dialog", () => {
     await expect.element(confirm).toBeEnabled();
   });
 
+  test("when the api says it is production under another name, warns and asks for the name too", async () => {
+    const screen = await render(
+      <Harness environment={{ name: "stage", kind: "stage" }} apiEnvironment="production" />,
+    );
+    await expect
+      .element(screen.getByRole("alert"))
+      .toMatchTextContent(/Environment mismatch: the api behind “stage” says it is production/);
+    const confirm = screen.getByRole("button", { name: "Delete lock" });
+    await screen.getByLabelText("Type the lock id to confirm").fill("1001");
+    await screen.getByLabelText("Reason (ticket)").fill("INC-8");
+    await expect.element(confirm).toBeDisabled();
+    await screen.getByLabelText("Type the environment name (production) to confirm").fill("production");
+    await expect.element(confirm).toBeEnabled();
+  });
+
   test("cannot be dismissed while the deletion runs", async () => {
     const onOpenChange = vi.fn();
     const screen = await render(

@@ -23,6 +23,11 @@ export interface ConfirmDeletionDialogProps {
   /** The id the user must type out, exactly as the deletion path takes it. */
   targetId: string;
   environment: { name: string; kind: EnvironmentName };
+  /**
+   * The environment the api itself says it is (the preview's `plan.environment`). When it is not
+   * the configured kind, the dialog says so, and production on either side asks for the name.
+   */
+  apiEnvironment?: string | undefined;
   /** One line on what will happen, from the preview. */
   summary?: React.ReactNode;
   /** The button that opens the dialog. */
@@ -76,6 +81,7 @@ type ConfirmFormProps = Pick<
   | "targetNoun"
   | "targetId"
   | "environment"
+  | "apiEnvironment"
   | "summary"
   | "onConfirm"
   | "title"
@@ -88,6 +94,7 @@ function ConfirmForm({
   targetNoun,
   targetId,
   environment,
+  apiEnvironment,
   summary,
   pending,
   onConfirm,
@@ -100,10 +107,14 @@ function ConfirmForm({
   const [reason, setReason] = useState("");
   const [typedEnv, setTypedEnv] = useState("");
   const ids = { id: useId(), idHint: useId(), reason: useId(), reasonHint: useId(), env: useId() };
-  const needsEnvironment = environment.kind === "production";
+  const mismatch = apiEnvironment !== undefined && apiEnvironment !== environment.kind;
+  // A production api mislabelled as something else still gets production's last check.
+  const needsEnvironment = environment.kind === "production" || apiEnvironment === "production";
   const idOk = matches(typedId, targetId);
   const reasonOk = reason.trim().length > 0;
-  const envOk = !needsEnvironment || matches(typedEnv, environment.name);
+  // What must be typed: the name the api gives itself when that is production, else the configured one.
+  const envName = apiEnvironment === "production" ? apiEnvironment : environment.name;
+  const envOk = !needsEnvironment || matches(typedEnv, envName);
   const ready = idOk && reasonOk && envOk && !pending;
 
   return (
@@ -118,6 +129,12 @@ function ConfirmForm({
         <AlertDialogTitle>{title}</AlertDialogTitle>
         <AlertDialogDescription>{description}</AlertDialogDescription>
       </AlertDialogHeader>
+      {mismatch && (
+        <p role="alert" className="rounded-md border border-destructive p-3 text-sm text-destructive">
+          Environment mismatch: the api behind “{environment.name}” says it is{" "}
+          <strong>{apiEnvironment}</strong>. Check that this is the environment you mean.
+        </p>
+      )}
       {summary && <div className="rounded-md border bg-muted/50 p-3 text-sm">{summary}</div>}
 
       <div className="grid gap-2">
@@ -159,7 +176,7 @@ function ConfirmForm({
 
       {needsEnvironment && (
         <div className="grid gap-2">
-          <Label htmlFor={ids.env}>Type the environment name ({environment.name}) to confirm</Label>
+          <Label htmlFor={ids.env}>Type the environment name ({envName}) to confirm</Label>
           <Input
             id={ids.env}
             autoComplete="off"

@@ -98,6 +98,7 @@ export function DeletionWorkflow({
         targetNoun={targetNoun}
         targetId={targetId}
         environment={environment}
+        apiEnvironment={plan?.environment}
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
         pending={deletion.isPending}
