@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startApi } from "./lib/api-server.ts";
 import { startBff } from "./lib/bff-server.ts";
-import { run } from "./lib/processes.ts";
+import { requirePortFree, run } from "./lib/processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const env = process.env;
@@ -30,6 +30,14 @@ function sessionSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+// Both ports before anything is built or started: a clash is found in a second, not after the build.
+try {
+  await requirePortFree(apiPort, "the admin api (API_PORT)");
+  await requirePortFree(bffPort, "the bff (BFF_PORT)");
+} catch (err) {
+  process.stderr.write(`[start] ${(err as Error).message}\n`);
+  process.exit(1);
+}
 mkdirSync(stateDir, { recursive: true });
 if (env.SKIP_WEB_BUILD !== "1") {
   say("building the console (web/dist)…");

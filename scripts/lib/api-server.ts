@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort, run, startBackground, waitForHttp } from "./processes.ts";
+import { freePort, requirePortFree, run, startBackground, waitForHttp } from "./processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const API_DIR = path.join(ROOT, "api");
@@ -41,6 +41,7 @@ export interface ApiServer {
  */
 export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> {
   const port = opts.port ?? (await freePort());
+  await requirePortFree(port, "the admin api");
   const stateDir = path.resolve(opts.stateDir ?? mkdtempSync(path.join(tmpdir(), "cleanup-api-")));
   mkdirSync(stateDir, { recursive: true });
   const adminKey = opts.adminKey ?? "dev-admin-key";

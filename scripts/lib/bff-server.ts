@@ -1,5 +1,5 @@
 import path from "node:path";
-import { startBackground, waitForHttp } from "./processes.ts";
+import { requirePortFree, startBackground, waitForHttp } from "./processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -20,6 +20,7 @@ export async function startBff(opts: {
   sessionSecret: string;
   logFile: string;
 }): Promise<BffServer> {
+  await requirePortFree(opts.port, "the bff");
   const env = {
     ...process.env,
     BFF_PORT: String(opts.port),

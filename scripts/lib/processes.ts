@@ -16,6 +16,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Fails fast when something already listens on `port`: otherwise the readiness check would be
+ * answered by that other server (an earlier `npm start`, say) and report a start that failed.
+ */
+export async function requirePortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? new Error(
+              `Port ${port} for ${what} is already in use (another npm start?); stop it or pick another port`,
+            )
+          : err,
+      ),
+    );
+    server.listen(port, () => server.close(() => resolve()));
+  });
+}
+
 /** Runs a command to completion; rejects with its output when it fails. */
 export async function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }) {
   return new Promise<string>((resolve, reject) => {
