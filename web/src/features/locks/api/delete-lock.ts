@@ -25,5 +25,9 @@ export function useDeleteLock(environment: string, lockId: string) {
     mutationFn: (input: DeleteLockInput) => deleteLock(environment, lockId, input),
     targetKey: lockQueryOptions(environment, lockId).queryKey,
     changes: ["search", "info", "audit"],
+    announce: (result) => ({
+      title: `Lock ${result.mode === "DELETE_DO_AND_EVENTS" ? "deleted" : "reset"} in ${environment}`,
+      description: lockId,
+    }),
   });
 }
