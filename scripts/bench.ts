@@ -1,15 +1,29 @@
 // `npm run bench`: timings of the admin API in local workerd (wrangler dev), each reported as a ratio
 // against a baseline measured in the same run. Loopback only, bounded loops; not part of `npm test`.
+// `npm run bench -- api` or `-- audit` runs one part: `api` (replays, deletions, delete-all) or
+// `audit` (the audit log at BENCH_AUDIT_RECORDS real records: generation, paging, verify, and the
+// console's table in headless Chromium; BENCH_SKIP_BROWSER=1 leaves the browser out).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type ApiServer, seedApi, startApi } from "./lib/api-server.ts";
-import { BenchClient, printTable } from "./lib/bench-client.ts";
+import {
+  type AuditGeneration,
+  type AuditPaging,
+  generateAuditRecords,
+  measureAuditPaging,
+} from "./lib/bench-audit.ts";
+import { type AuditTableScroll, measureAuditTable } from "./lib/bench-audit-web.ts";
+import { BenchClient, printTable, type Row, row } from "./lib/bench-client.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "test-results/bench.json");
 const RUNS = 15;
+const PARTS = ["api", "audit"];
+const AUDIT_RECORDS = Number(process.env.BENCH_AUDIT_RECORDS ?? 20_000);
+/** Rows of the console's audit table to scroll through in Chromium. */
+const AUDIT_SCROLL_ROWS = 5_000;
 
 type Summary = {
   eventsDeleted: number;
@@ -23,16 +37,6 @@ type Deletion = {
   operations: { name: string; durationMs?: number }[];
 };
 type LockRef = { id: string; events: number };
-type Row = { scenario: string; baselineMs: number; measuredMs: number; ratio: number; note: string };
-
-const round = (n: number) => Math.round(n * 10) / 10;
-const row = (scenario: string, baselineMs: number, measuredMs: number, note = ""): Row => ({
-  scenario,
-  baselineMs: round(baselineMs),
-  measuredMs: round(measuredMs),
-  ratio: Math.round((measuredMs / baselineMs) * 100) / 100,
-  note,
-});
 
 async function withApi<T>(seedScale: number, port: number, body: (api: ApiServer) => Promise<T>): Promise<T> {
   const stateDir = path.join(os.tmpdir(), `cleanup-bench-${process.pid}-scale${seedScale}`);
@@ -117,12 +121,64 @@ async function deleteAll(client: BenchClient, scale: number, seedMs: number): Pr
   };
 }
 
-async function main() {
-  const started = Date.now();
-  const loadBefore = os.loadavg()[0]!;
-  const rows: Row[] = [];
-  const resets: DeleteAll[] = [];
+type AuditAtScale = {
+  generation: AuditGeneration;
+  paging: Omit<AuditPaging, "rows">;
+  table: AuditTableScroll | { skipped: string };
+};
 
+/**
+ * (d) The audit log at scale, on its own api and state dir: real records through the api, the
+ * listing's first page against the deepest, the chain verification, then the console's table.
+ */
+async function auditAtScale(rows: Row[]): Promise<AuditAtScale> {
+  const stateDir = path.join(ROOT, `.state/bench-audit-${process.pid}`);
+  const api = await startApi({ seedScale: 1, port: 38787, stateDir });
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  try {
+    const admin = await BenchClient.connect(api);
+    const support = await BenchClient.connect(api, "support@smartphonekey.com");
+    log(`writing ${AUDIT_RECORDS} audit records through the api…`);
+    const generation = await generateAuditRecords([admin, support], AUDIT_RECORDS, 8);
+    log(`${generation.records} records in ${Math.round(generation.ms / 1000)} s; paging and verify…`);
+    const { body: hubs } = await admin.call<{ items: { id: string }[] }>(
+      "GET",
+      "/admin/search?type=hub&limit=1",
+    );
+    const { rows: pagingRows, ...paging } = await measureAuditPaging(admin, {
+      runs: RUNS,
+      actor: "support@smartphonekey.com",
+      hubId: hubs.items[0]!.id,
+      verifyRuns: 1,
+    });
+    rows.push(...pagingRows);
+    let table: AuditTableScroll | { skipped: string };
+    if (process.env.BENCH_SKIP_BROWSER === "1") table = { skipped: "BENCH_SKIP_BROWSER=1" };
+    else {
+      log(`scrolling the console's audit table through ${AUDIT_SCROLL_ROWS} rows in Chromium…`);
+      try {
+        table = await measureAuditTable(api, { bffPort: 38080, rows: AUDIT_SCROLL_ROWS, log });
+        rows.push(
+          row(
+            `audit table: longest frame while scrolling ${table.rowsScrolled} rows vs an idle frame`,
+            table.idleFrameMs,
+            table.longestFrameMs,
+            `${table.droppedFrames} dropped of ${table.frames}; ${table.maxDomRows} rows in the DOM at most`,
+          ),
+        );
+      } catch (err) {
+        table = { skipped: (err as Error).message.split("\n")[0]! };
+        log(`audit table not measured: ${table.skipped}`);
+      }
+    }
+    return { generation, paging, table };
+  } finally {
+    await api.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+async function apiScenarios(rows: Row[], resets: DeleteAll[]) {
   await withApi(1, 48787, async (api) => {
     const client = await BenchClient.connect(api);
     resets.push(await deleteAll(client, 1, await timedSeed(api)));
@@ -143,6 +199,81 @@ async function main() {
   });
   const [one, ten] = resets as [DeleteAll, DeleteAll];
   rows.push(row("delete-all: scale 10 vs scale 1", one.ms, ten.ms, `rows ${ten.rows}/${one.rows}`));
+}
+
+function printAudit({ generation: g, paging, table }: AuditAtScale) {
+  console.log("");
+  const statuses = Object.entries(g.statuses).map(([status, n]) => `${status}: ${n}`);
+  printTable(
+    ["audit records", "requests", "in flight", "total s", "records/s", "request ms (median/p95/max)", "HTTP"],
+    [
+      [
+        g.records,
+        g.requests,
+        g.concurrency,
+        Math.round(g.ms / 100) / 10,
+        g.perSecond,
+        `${g.requestMs.median}/${g.requestMs.p95}/${g.requestMs.max}`,
+        statuses.join(", "),
+      ],
+    ],
+  );
+  console.log(`verify: ${paging.verify.checked} records in ${paging.verify.ms.join(", ")} ms`);
+  console.log("");
+  if ("skipped" in table) {
+    console.log(`audit table in Chromium: not measured (${table.skipped})`);
+    return;
+  }
+  printTable(
+    [
+      "audit table",
+      "frames",
+      "waiting",
+      "idle ms",
+      "median ms",
+      "p99 ms",
+      "longest ms",
+      "dropped",
+      "long tasks",
+      "DOM rows",
+      "first rows ms",
+      "chain status ms",
+    ],
+    [
+      [
+        `${table.rowsScrolled} rows scrolled`,
+        table.frames,
+        table.waitingFrames,
+        table.idleFrameMs,
+        table.medianFrameMs,
+        table.p99FrameMs,
+        table.longestFrameMs,
+        table.droppedFrames,
+        `${table.longTasks} (max ${table.longestTaskMs} ms)`,
+        table.maxDomRows,
+        table.firstRowsMs,
+        table.chainStatusMs,
+      ],
+    ],
+  );
+  console.log(
+    `scrolled ${table.pxPerFrame} px a frame for ${Math.round(table.scrollMs / 100) / 10} s, ${table.rowsLoaded} records loaded; ${table.domElements} elements in the page, JS heap ${table.jsHeapMb} MB`,
+  );
+  console.log(`chain status: ${table.chainStatus}`);
+}
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = os.loadavg()[0]!;
+  const parts = process.argv.slice(2);
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length > 0)
+    throw new Error(`unknown bench part(s) ${unknown.join(", ")}: use ${PARTS.join(", ")}`);
+  const runs = (part: string) => parts.length === 0 || parts.includes(part);
+  const rows: Row[] = [];
+  const resets: DeleteAll[] = [];
+  if (runs("api")) await apiScenarios(rows, resets);
+  const audit = runs("audit") ? await auditAtScale(rows) : null;
 
   const machine = {
     cpus: os.cpus().length,
@@ -161,6 +292,23 @@ async function main() {
     ["scenario", "baseline ms", "measured ms", "ratio", "note"],
     rows.map((r) => [r.scenario, r.baselineMs, r.measuredMs, `${r.ratio}x`, r.note]),
   );
+  if (resets.length > 0) printResets(resets);
+  if (audit) printAudit(audit);
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  const report = {
+    at: new Date().toISOString(),
+    machine,
+    parts: PARTS.filter(runs),
+    runsPerMedian: RUNS,
+    rows,
+    deleteAll: resets,
+    ...(audit ? { audit } : {}),
+  };
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(ROOT, OUT)} in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+function printResets(resets: DeleteAll[]) {
   console.log("");
   printTable(
     ["delete-all", "seed ms", "dry run ms", "delete ms", "server ms", "D1 rows", "events", "R2 objects"],
@@ -179,10 +327,6 @@ async function main() {
     const steps = Object.entries(d.stepsMs).map(([name, ms]) => `${name} ${ms} ms`);
     console.log(`scale ${d.scale} steps: ${steps.join(", ")}`);
   }
-  mkdirSync(path.dirname(OUT), { recursive: true });
-  const report = { at: new Date().toISOString(), machine, runsPerMedian: RUNS, rows, deleteAll: resets };
-  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten to ${path.relative(ROOT, OUT)} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 await main();

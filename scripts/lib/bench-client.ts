@@ -4,6 +4,12 @@ import { devToken } from "./api-server.ts";
 
 export type Timed<T> = { ms: number; status: number; body: T };
 
+export type CallInit = {
+  headers?: Record<string, string>;
+  /** Statuses that count as an answer (default: any 2xx); anything else throws. */
+  expect?: number[];
+};
+
 /** Staff calls against a local api, each timed on the client (loopback, one at a time). */
 export class BenchClient {
   readonly api: ApiServer;
@@ -14,20 +20,30 @@ export class BenchClient {
     this.token = token;
   }
 
-  static async connect(api: ApiServer): Promise<BenchClient> {
-    return new BenchClient(api, await devToken(api.url, api.devPassword));
+  /** A client signed in as `email` (a seeded staff account; admin@ when omitted). */
+  static async connect(api: ApiServer, email?: string): Promise<BenchClient> {
+    return new BenchClient(api, await devToken(api.url, api.devPassword, email));
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string): Promise<Timed<T>> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    init: CallInit = {},
+  ): Promise<Timed<T>> {
     const started = performance.now();
     const res = await fetch(`${this.api.url}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${this.token}`, "X-Admin-API-Key": this.api.adminKey },
+      headers: {
+        ...init.headers,
+        Authorization: `Bearer ${this.token}`,
+        "X-Admin-API-Key": this.api.adminKey,
+      },
       signal: AbortSignal.timeout(600_000),
     });
     const body = (await res.json()) as T;
     const ms = performance.now() - started;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    const expected = init.expect ? init.expect.includes(res.status) : res.ok;
+    if (!expected) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     return { ms, status: res.status, body };
   }
 
@@ -40,6 +56,21 @@ export class BenchClient {
     }
     return median(times);
   }
+}
+
+/** One line of the bench's main table: a time against a baseline measured in the same run. */
+export type Row = { scenario: string; baselineMs: number; measuredMs: number; ratio: number; note: string };
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function row(scenario: string, baselineMs: number, measuredMs: number, note = ""): Row {
+  return {
+    scenario,
+    baselineMs: round(baselineMs),
+    measuredMs: round(measuredMs),
+    ratio: Math.round((measuredMs / baselineMs) * 100) / 100,
+    note,
+  };
 }
 
 export function median(values: number[]): number {

@@ -22,6 +22,24 @@ export function toSummary(row: AuditIndexRow): AuditSummary {
 const iso = (s: string | undefined) => (s === undefined ? null : new Date(s).toISOString());
 
 /**
+ * The filters' conditions, for the filters given only: `(?1 IS NULL OR actor = ?1)` for every filter
+ * keeps SQLite from using any index but `seq`'s, and a filter that matches rarely or never then reads
+ * the whole index on every page. Each equality filter has a `(column, seq)` index (migrations 0001,
+ * 0003), so a page is one index range in chain order. The time filters stay `+at` (no index): the
+ * `at` index would sort the whole range by `seq` on every page, where the `seq` walk stops at the
+ * page's end. Fixed SQL fragments only; every value is bound.
+ */
+const FILTERS = [
+  ["actor", "actor = ?"],
+  ["targetType", "target_type = ?"],
+  ["targetId", "target_id = ?"],
+  ["action", "action = ?"],
+  ["outcome", "outcome = ?"],
+  ["from", "+at >= ?"],
+  ["to", "+at <= ?"],
+] as const satisfies readonly (readonly [keyof AuditListQuery, string])[];
+
+/**
  * One page of the audit index, newest first; `cursor` is the `seq` to continue below.
  *
  * @example
@@ -31,25 +49,23 @@ export async function listAudit(
   db: D1Database,
   query: AuditListQuery & { cursorSeq: number | null },
 ): Promise<{ items: AuditSummary[]; nextCursor: string | null }> {
+  const values = { ...query, from: iso(query.from), to: iso(query.to) };
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, condition] of FILTERS) {
+    const value = values[key];
+    if (value === undefined || value === null) continue;
+    conditions.push(condition);
+    params.push(value);
+  }
+  if (query.cursorSeq !== null) {
+    conditions.push("seq < ?");
+    params.push(query.cursorSeq);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const { results } = await db
-    .prepare(
-      `SELECT * FROM audit_index
-       WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR target_type = ?2) AND (?3 IS NULL OR target_id = ?3)
-         AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR outcome = ?5)
-         AND (?6 IS NULL OR at >= ?6) AND (?7 IS NULL OR at <= ?7) AND (?8 IS NULL OR seq < ?8)
-       ORDER BY seq DESC LIMIT ?9`,
-    )
-    .bind(
-      query.actor ?? null,
-      query.targetType ?? null,
-      query.targetId ?? null,
-      query.action ?? null,
-      query.outcome ?? null,
-      iso(query.from),
-      iso(query.to),
-      query.cursorSeq,
-      query.limit + 1,
-    )
+    .prepare(`SELECT * FROM audit_index ${where} ORDER BY seq DESC LIMIT ?`)
+    .bind(...params, query.limit + 1)
     .all<AuditIndexRow>();
   const page = results.slice(0, query.limit);
   const more = results.length > query.limit;
