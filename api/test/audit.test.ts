@@ -162,7 +162,28 @@ describe("the audit log", () => {
     const seqs = items.map((i) => i.seq).toReversed();
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     const verified = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
-    expect(verified).toEqual({ ok: true, checked: items.length, firstBroken: null });
+    expect(verified).toEqual({ ok: true, checked: items.length, firstBroken: null, nextAfterSeq: null });
+  });
+
+  it("verifies a long chain in stretches that link up, ending where the whole walk ends", async () => {
+    const whole = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
+    let afterSeq: number | null = 0;
+    let checked = 0;
+    let calls = 0;
+    while (afterSeq !== null) {
+      const part = AuditVerifyResponse.parse(
+        await json(await staffCall(`/admin/audit/verify?afterSeq=${afterSeq}&limit=3`)),
+      );
+      expect(part.ok).toBe(true);
+      expect(part.checked).toBeLessThanOrEqual(3);
+      checked += part.checked;
+      afterSeq = part.nextAfterSeq ?? null;
+      calls++;
+    }
+    expect(checked).toBe(whole.checked);
+    expect(calls).toBe(Math.ceil(whole.checked / 3));
+    expect((await staffCall("/admin/audit/verify?limit=0")).status).toBe(400);
+    expect((await staffCall("/admin/audit/verify?afterSeq=-1")).status).toBe(400);
   });
 
   it("detects a record edited in R2 and an index row edited in D1", async () => {
@@ -178,5 +199,10 @@ describe("the audit log", () => {
     await env.DB.prepare("UPDATE audit_index SET actor = 'someone@else' WHERE id = ?1").bind(victim.id).run();
     const indexEdit = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
     expect(indexEdit.firstBroken).toMatchObject({ id: victim.id, reason: expect.stringContaining("actor") });
+    // A stretch that starts after the break does not see it; the one that holds it does.
+    const holding = AuditVerifyResponse.parse(
+      await json(await staffCall(`/admin/audit/verify?afterSeq=${victim.seq - 1}&limit=1`)),
+    );
+    expect(holding).toMatchObject({ ok: false, checked: 0, firstBroken: { id: victim.id } });
   });
 });

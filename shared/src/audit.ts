@@ -59,9 +59,23 @@ export const AuditListResponse = z.object({
 });
 export type AuditListResponse = z.infer<typeof AuditListResponse>;
 
+/**
+ * `GET /admin/audit/verify`: without parameters the whole chain; with `afterSeq` (and `limit`) one
+ * stretch of it, linked to the record at `afterSeq`, so a long log is verified in steps that each
+ * finish well inside a request's time.
+ */
+export const AuditVerifyQuery = z.strictObject({
+  afterSeq: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+export type AuditVerifyQuery = z.infer<typeof AuditVerifyQuery>;
+
 export const AuditVerifyResponse = z.object({
   ok: z.boolean(),
+  /** Records checked by this call (the whole chain, or the stretch asked for). */
   checked: z.number().int(),
   firstBroken: z.object({ id: z.string(), seq: z.number().int(), reason: z.string() }).nullable(),
+  /** For a stretch: the `afterSeq` of the next one, null at the chain's end or a break. */
+  nextAfterSeq: z.number().int().nullable().optional(),
 });
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;

@@ -42,24 +42,42 @@ async function readRecord(bucket: R2Bucket, path: string): Promise<AuditRecord |
 }
 
 /**
- * Walks the whole chain in order: each record must exist, hash to its `hash`, point at its
- * predecessor's hash, and agree with its index row. Stops at the first broken link.
+ * Walks the chain in order from the record after `afterSeq` (the start by default), checking at
+ * most `limit` records: each must exist, hash to its `hash`, point at its predecessor's hash, and
+ * agree with its index row. Stops at the first broken link. A stretch links to the index row at
+ * `afterSeq`, whose hash the previous stretch checked against its record.
  */
-export async function verifyAuditChain(env: Env): Promise<AuditVerifyResponse> {
+export async function verifyAuditChain(
+  env: Env,
+  { afterSeq: start = 0, limit = Number.POSITIVE_INFINITY }: { afterSeq?: number; limit?: number } = {},
+): Promise<AuditVerifyResponse> {
   let prevHash = GENESIS_HASH;
+  if (start > 0) {
+    const anchor = await env.DB.prepare("SELECT hash FROM audit_index WHERE seq = ?1")
+      .bind(start)
+      .first<{ hash: string }>();
+    if (!anchor) return { ok: true, checked: 0, firstBroken: null, nextAfterSeq: null };
+    prevHash = anchor.hash;
+  }
   let checked = 0;
-  for (let afterSeq = 0; ; ) {
+  for (let afterSeq = start; ; ) {
+    const size = Math.min(PAGE, limit - checked);
     const { results } = await env.DB.prepare("SELECT * FROM audit_index WHERE seq > ?1 ORDER BY seq LIMIT ?2")
-      .bind(afterSeq, PAGE)
+      .bind(afterSeq, size + 1)
       .all<AuditIndexRow>();
-    const records = await Promise.all(results.map((row) => readRecord(env.EVENTS, row.path)));
-    for (const [i, row] of results.entries()) {
-      const reason = await checkRecord(row, records[i] ?? null, checked + 1, prevHash);
-      if (reason) return { ok: false, checked, firstBroken: { id: row.id, seq: row.seq, reason } };
+    const page = results.slice(0, size);
+    const records = await Promise.all(page.map((row) => readRecord(env.EVENTS, row.path)));
+    for (const [i, row] of page.entries()) {
+      const reason = await checkRecord(row, records[i] ?? null, start + checked + 1, prevHash);
+      if (reason) {
+        return { ok: false, checked, firstBroken: { id: row.id, seq: row.seq, reason }, nextAfterSeq: null };
+      }
       prevHash = row.hash;
       checked++;
     }
-    if (results.length < PAGE) return { ok: true, checked, firstBroken: null };
-    afterSeq = results[results.length - 1]!.seq;
+    const more = results.length > size;
+    if (!more) return { ok: true, checked, firstBroken: null, nextAfterSeq: null };
+    afterSeq = page[page.length - 1]!.seq;
+    if (checked >= limit) return { ok: true, checked, firstBroken: null, nextAfterSeq: afterSeq };
   }
 }

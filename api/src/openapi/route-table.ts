@@ -1,6 +1,7 @@
 import {
   AuditIdPathParams,
   AuditListQuery,
+  AuditVerifyQuery,
   DryRunOnlyQuery,
   HubDeleteQuery,
   HubPathParams,
@@ -275,8 +276,9 @@ export const ROUTES: RouteDoc[] = [
     path: "/admin/audit/verify",
     operationId: "verifyAudit",
     tag: "audit",
-    summary: "Recompute the hash chain and check the index against the records",
+    summary: "Recompute the hash chain (all of it, or a stretch after afterSeq) and check the index",
     access: "staff",
+    query: AuditVerifyQuery,
     ok: "AuditVerifyResponse",
   },
   {

@@ -1,4 +1,10 @@
-import { AuditIdPathParams, AuditListQuery, type AuditListResponse, type AuditRecord } from "@cleanup/shared";
+import {
+  AuditIdPathParams,
+  AuditListQuery,
+  type AuditListResponse,
+  type AuditRecord,
+  AuditVerifyQuery,
+} from "@cleanup/shared";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { findAuditRow, listAudit } from "../audit/audit-index.ts";
@@ -23,7 +29,9 @@ export const auditRoutes = new Hono<AppEnv>()
     });
     return c.json(body);
   })
-  .get("/admin/audit/verify", validQuery(NoQuery), async (c) => c.json(await verifyAuditChain(c.env)))
+  .get("/admin/audit/verify", validQuery(AuditVerifyQuery), async (c) =>
+    c.json(await verifyAuditChain(c.env, c.req.valid("query"))),
+  )
   .get("/admin/audit/:id", validParams(AuditIdPathParams), validQuery(NoQuery), async (c) => {
     const row = await findAuditRow(c.env.DB, c.req.valid("param").id);
     const object = row ? await c.env.EVENTS.get(row.path) : null;

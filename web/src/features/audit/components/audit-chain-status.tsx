@@ -10,7 +10,16 @@ import { useAuditVerify } from "../api/verify-audit";
 export function AuditChainStatus({ environment }: { environment: string }) {
   const verify = useAuditVerify(environment);
   if (verify.isPending) {
-    return <Skeleton className="h-[58px]" role="status" aria-label="Verifying the audit chain" />;
+    return (
+      <Skeleton
+        className="flex h-[58px] items-center px-4 text-sm text-muted-foreground"
+        role="status"
+        aria-label="Verifying the audit chain"
+      >
+        {verify.progress > 0 &&
+          `Verifying the chain… ${formatNumber(verify.progress)} records checked so far`}
+      </Skeleton>
+    );
   }
   if (verify.isError) {
     return (
