@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium.ts";
 
 // Fixed ports unless told otherwise, so that two checkouts can run the e2e side by side.
 const API_PORT = Number(process.env.E2E_API_PORT ?? 18787);
@@ -23,9 +24,6 @@ function removeOldStateDirs(root: string, olderThanMs: number) {
     }
   }
 }
-
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,18 +48,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      // Debian's Chromium when present; otherwise Playwright's own download, if any.
-      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    // Debian's Chromium when present; otherwise Playwright's own download, if any.
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: "pnpm --filter @cleanup/web build && node scripts/start.ts",

@@ -1,10 +1,7 @@
-import { existsSync } from "node:fs";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, mergeConfig } from "vitest/config";
+import { chromiumLaunchOptions } from "../scripts/lib/chromium.ts";
 import viteConfig from "./vite.config.ts";
-
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default mergeConfig(
   viteConfig,
@@ -17,17 +14,7 @@ export default mergeConfig(
         headless: true,
         screenshotFailures: false,
         provider: playwright({
-          launchOptions: {
-            ...(executablePath ? { executablePath } : {}),
-            args: [
-              "--no-sandbox",
-              "--disable-gpu",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-              "--no-first-run",
-            ],
-          },
+          launchOptions: chromiumLaunchOptions(),
         }),
         instances: [{ browser: "chromium" }],
       },

@@ -2,25 +2,15 @@
 // runs it (bff serving the built SPA in front of the api), a staff sign-in, then a scroll through
 // thousands of rows while requestAnimationFrame timestamps show every frame the page produced.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import type { ApiServer } from "./api-server.ts";
 import { startBff } from "./bff-server.ts";
+import { chromiumLaunchOptions } from "./chromium.ts";
 import { run } from "./processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const CHROMIUM =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** The table's fixed row and header heights (web/src/features/audit/components/audit-table.tsx). */
 const ROW_HEIGHT = 44;
@@ -126,8 +116,7 @@ export async function measureAuditTable(
   });
   const browser = await chromium.launch({
     headless: true,
-    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
-    args: CHROMIUM_ARGS,
+    ...chromiumLaunchOptions(),
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
