@@ -6,24 +6,10 @@ import {
   encodeAuditReason,
   LockDeletionResponse,
 } from "@cleanup/shared";
-import { beforeAll, describe, expect, it } from "vitest";
-import {
-  ADMIN_KEY,
-  call,
-  deleteLock,
-  json,
-  type SeededLock,
-  seed,
-  seededLocks,
-  staffCall,
-  tokenFor,
-} from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { ADMIN_KEY, call, deleteLock, json, seedLocksBeforeAll, staffCall, tokenFor } from "./helpers.ts";
 
-let locks: SeededLock[];
-beforeAll(async () => {
-  await seed();
-  locks = await seededLocks();
-});
+const locks = seedLocksBeforeAll();
 
 const audit = async (query = "") =>
   AuditListResponse.parse(await json(await staffCall(`/admin/audit${query}`)));

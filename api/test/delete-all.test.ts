@@ -1,15 +1,11 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { AuditVerifyResponse, DeleteAllResponse, EnvironmentInfo } from "@cleanup/shared";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lockStub } from "../src/storage/aggregates-registry.ts";
-import { deleteLock, json, type SeededLock, seed, seededLocks, staffCall } from "./helpers.ts";
+import { deleteLock, json, seed, seedLocksBeforeAll, staffCall } from "./helpers.ts";
 
-let locks: SeededLock[];
-beforeAll(async () => {
-  await seed();
-  locks = await seededLocks();
-});
+const locks = seedLocksBeforeAll();
 
 const deleteAll = (query = "", headers: Record<string, string> = {}) =>
   staffCall(`/admin/cleanup/delete-all${query}`, { method: "POST", headers });

@@ -1,6 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { type SystemEvent, SystemEventListResponse } from "@cleanup/shared";
 import { generateKeyPair, SignJWT } from "jose";
+import { beforeAll } from "vitest";
 
 export const ADMIN_KEY = "dev-admin-key";
 export const PASSWORD = "dev-password";
@@ -98,6 +99,19 @@ export async function seededLocks(): Promise<SeededLock[]> {
      ORDER BY event_count DESC, l.lock_id`,
   ).all<SeededLock>();
   return results;
+}
+
+/**
+ * Seeds before the file's tests run and returns the list they read the seeded locks from (filled
+ * by then; most events first).
+ */
+export function seedLocksBeforeAll(): SeededLock[] {
+  const locks: SeededLock[] = [];
+  beforeAll(async () => {
+    await seed();
+    locks.push(...(await seededLocks()));
+  });
+  return locks;
 }
 
 /** Row counts a deletion may touch, to prove a refused request deleted nothing. */

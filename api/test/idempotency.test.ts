@@ -1,23 +1,9 @@
 import { env } from "cloudflare:workers";
 import { AuditListResponse, LockDeletionResponse } from "@cleanup/shared";
-import { beforeAll, describe, expect, it } from "vitest";
-import {
-  call,
-  deleteLock,
-  json,
-  type SeededLock,
-  seed,
-  seededLocks,
-  staffCall,
-  staffHeaders,
-  tokenFor,
-} from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { call, deleteLock, json, seedLocksBeforeAll, staffCall, staffHeaders, tokenFor } from "./helpers.ts";
 
-let locks: SeededLock[];
-beforeAll(async () => {
-  await seed();
-  locks = await seededLocks();
-});
+const locks = seedLocksBeforeAll();
 
 const auditCount = async () =>
   AuditListResponse.parse(await json(await staffCall("/admin/audit?limit=500"))).items.length;

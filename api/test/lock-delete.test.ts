@@ -1,23 +1,11 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { LockDeletionResponse, LockDetail, PreconditionFailedBody } from "@cleanup/shared";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lockStub } from "../src/storage/aggregates-registry.ts";
-import {
-  dataFingerprint,
-  deleteLock,
-  json,
-  type SeededLock,
-  seed,
-  seededLocks,
-  staffCall,
-} from "./helpers.ts";
+import { dataFingerprint, deleteLock, json, seedLocksBeforeAll, staffCall } from "./helpers.ts";
 
-let locks: SeededLock[];
-beforeAll(async () => {
-  await seed();
-  locks = await seededLocks();
-});
+const locks = seedLocksBeforeAll();
 
 const storedKeys = (uuid: string) =>
   runInDurableObject(lockStub(env, uuid), async (_instance, state) => [

@@ -1,13 +1,9 @@
 import { env } from "cloudflare:workers";
 import { LockDetail, SearchResponse } from "@cleanup/shared";
-import { beforeAll, describe, expect, it } from "vitest";
-import { json, type SeededLock, seed, seededLocks, staffCall } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { json, seedLocksBeforeAll, staffCall } from "./helpers.ts";
 
-let locks: SeededLock[];
-beforeAll(async () => {
-  await seed();
-  locks = await seededLocks();
-});
+const locks = seedLocksBeforeAll();
 
 describe("GET /admin/locks/{lockId}", () => {
   it("returns the lock with its state replayed from a long history, by numeric id or UUID", async () => {

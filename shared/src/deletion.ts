@@ -149,6 +149,16 @@ export const EnvironmentResult = z.object({
   success: z.boolean(),
   message: z.string(),
 });
+/** Ours, added to endpoints 4 and 5, whose published shapes have none of them. */
+const OUR_FIELDS_ON_PUBLISHED_SHAPES = {
+  errors: z.array(z.string()).optional(),
+  dryRun: z.boolean().optional(),
+  plan: Plan.optional(),
+  planToken: z.string().optional(),
+  auditLogPath: z.string().nullable().optional(),
+  auditId: z.string().nullable().optional(),
+};
+
 export const ProjectKeyDeletionResponse = z.object({
   success: z.boolean(),
   deploymentResult: z.object({
@@ -158,12 +168,7 @@ export const ProjectKeyDeletionResponse = z.object({
   }),
   /** Ours: what happened to the JWKs made from the key. */
   jwkResult: z.object({ action: JwkDeleteAction, count: z.number().int().nonnegative() }).optional(),
-  errors: z.array(z.string()).optional(),
-  dryRun: z.boolean().optional(),
-  plan: Plan.optional(),
-  planToken: z.string().optional(),
-  auditLogPath: z.string().nullable().optional(),
-  auditId: z.string().nullable().optional(),
+  ...OUR_FIELDS_ON_PUBLISHED_SHAPES,
 });
 export type ProjectKeyDeletionResponse = z.infer<typeof ProjectKeyDeletionResponse>;
 
@@ -177,11 +182,6 @@ export const OrgKeyDeletionResponse = z.object({
       nodeKeysDeleted: z.number().int().nonnegative(),
     })
     .optional(),
-  errors: z.array(z.string()).optional(),
-  dryRun: z.boolean().optional(),
-  plan: Plan.optional(),
-  planToken: z.string().optional(),
-  auditLogPath: z.string().nullable().optional(),
-  auditId: z.string().nullable().optional(),
+  ...OUR_FIELDS_ON_PUBLISHED_SHAPES,
 });
 export type OrgKeyDeletionResponse = z.infer<typeof OrgKeyDeletionResponse>;

@@ -7,9 +7,9 @@ import {
   emptySummary,
   plannedOperations,
 } from "../domain/aggregate-deletion.ts";
-import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
+import { planTokenOf, requireUnchangedPlan } from "../domain/plan-token.ts";
 import type { AggregateKind } from "../storage/event-store.ts";
-import { type DeletionAudit, respondWithDeletion } from "./deletion-response.ts";
+import { type DeletionAudit, respondWithDeletion, respondWithPreview } from "./deletion-response.ts";
 
 export type AggregateDeletionRequest<F extends object> = {
   started: number;
@@ -38,16 +38,12 @@ export async function runAggregateDeletion<F extends object>(
   const common = { ...req.fields, mode: req.mode, plan: req.plan, planToken, requestId: c.var.requestId };
 
   if (req.dryRun) {
-    await storePreview(c.env.DB, planToken, req.plan);
     const d1Rows = Object.values(req.plan.counts.d1Rows).reduce((a, b) => a + b, 0);
-    return c.json({
+    return respondWithPreview(c, req.plan, planToken, {
       ...common,
       success: true,
-      dryRun: true,
       operations: plannedOperations(req.mode, req.plan.counts.events, d1Rows),
       deletionSummary: emptySummary(),
-      auditLogPath: null,
-      auditId: null,
       duration: Date.now() - req.started,
       errors: [],
     });

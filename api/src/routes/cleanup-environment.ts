@@ -3,10 +3,10 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { emptySummary } from "../domain/aggregate-deletion.ts";
 import { buildResetPlan, collectEnvironmentFacts, resetEnvironment } from "../domain/environment-reset.ts";
-import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
+import { planTokenOf, requireUnchangedPlan } from "../domain/plan-token.ts";
 import { devOnly } from "../http/dev-only.ts";
 import { validQuery } from "../http/validate.ts";
-import { respondWithDeletion } from "./deletion-response.ts";
+import { respondWithDeletion, respondWithPreview } from "./deletion-response.ts";
 
 /**
  * `POST /admin/cleanup/delete-all?dryRun=` (published endpoint 1, dev only: 403 on stage and
@@ -26,19 +26,15 @@ export const cleanupEnvironmentRoutes = new Hono<AppEnv>().post(
     const common = { plan, planToken, requestId: c.var.requestId };
 
     if (dryRun) {
-      await storePreview(c.env.DB, planToken, plan);
-      return c.json({
+      return respondWithPreview(c, plan, planToken, {
         ...common,
         success: true,
-        dryRun: true,
         operations: [
           { name: "delete-events", status: "skipped", detail: "dry run", count: facts.events },
           { name: "delete-do-state", status: "skipped", detail: "dry run", count: facts.doInstances },
           { name: "delete-d1-rows", status: "skipped", detail: "dry run" },
         ],
         deletionSummary: emptySummary(),
-        auditLogPath: null,
-        auditId: null,
         duration: Date.now() - started,
         errors: [],
       });

@@ -2,6 +2,7 @@ import type { AuditAction, Plan } from "@cleanup/shared";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { writeAudit } from "../audit/write-audit.ts";
+import { storePreview } from "../domain/plan-token.ts";
 import { internalErrorBody } from "../http/errors.ts";
 
 type DeletionBody = { success: boolean; errors: string[]; plan?: Plan };
@@ -14,6 +15,20 @@ export type DeletionAudit = {
   /** The plan the caller previewed (If-Match), else the plan that was executed. */
   plan: Plan;
 };
+
+/**
+ * Answers a dry run: the endpoint's own fields plus `dryRun`, the plan and its token, which is
+ * stored so that a later 412 can say what changed since this preview. Nothing is audited.
+ */
+export async function respondWithPreview<F extends object>(
+  c: Context<AppEnv>,
+  plan: Plan,
+  planToken: string,
+  fields: F,
+) {
+  await storePreview(c.env.DB, planToken, plan);
+  return c.json({ ...fields, dryRun: true, plan, planToken, auditLogPath: null, auditId: null });
+}
 
 /**
  * Records a finished deletion in the audit log and sends it: 200 when every step succeeded,

@@ -10,11 +10,11 @@ import {
   organizationDetail,
   orgNotFound,
 } from "../domain/organizations.ts";
-import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
+import { planTokenOf, requireUnchangedPlan } from "../domain/plan-token.ts";
 import { publishSystemEvent } from "../domain/system-events.ts";
 import { ApiError } from "../http/errors.ts";
 import { NoQuery, validParams, validQuery } from "../http/validate.ts";
-import { respondWithDeletion } from "./deletion-response.ts";
+import { respondWithDeletion, respondWithPreview } from "./deletion-response.ts";
 
 /**
  * `GET /admin/organizations/{idOrg}` (staff) and `DELETE /organization/{idOrg}/key?dryRun=`
@@ -41,17 +41,11 @@ export const organizationRoutes = new Hono<AppEnv>()
     const keys = plan.counts.d1Rows.org_keys ?? 0;
 
     if (dryRun) {
-      await storePreview(c.env.DB, planToken, plan);
-      const body: OrgKeyDeletionResponse = {
+      const fields: OrgKeyDeletionResponse = {
         success: true,
         message: `Would delete ${keys} organization key(s)`,
-        dryRun: true,
-        plan,
-        planToken,
-        auditLogPath: null,
-        auditId: null,
       };
-      return c.json(body);
+      return respondWithPreview(c, plan, planToken, fields);
     }
     const previewed = await requireUnchangedPlan(c, plan, planToken);
     const deleted = await deleteOrgKeys(c.env.DB, idOrg);

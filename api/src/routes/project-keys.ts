@@ -7,7 +7,7 @@ import {
 import { Hono } from "hono";
 import { createFactory } from "hono/factory";
 import type { AppEnv } from "../app-env.ts";
-import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
+import { planTokenOf, requireUnchangedPlan } from "../domain/plan-token.ts";
 import {
   buildProjectKeyPlan,
   deleteProjectKey,
@@ -16,7 +16,7 @@ import {
 } from "../domain/project-keys.ts";
 import { ApiError } from "../http/errors.ts";
 import { NoQuery, validParams, validQuery } from "../http/validate.ts";
-import { respondWithDeletion } from "./deletion-response.ts";
+import { respondWithDeletion, respondWithPreview } from "./deletion-response.ts";
 
 // The published path ends with "/"; the same route answers without it.
 const PATH = "/apiops/projects/:projectName/keys/:keyName/";
@@ -56,8 +56,7 @@ const deleteKey = factory.createHandlers(
     const planToken = await planTokenOf(plan);
 
     if (dryRun) {
-      await storePreview(c.env.DB, planToken, plan);
-      const body: ProjectKeyDeletionResponse = {
+      const fields: ProjectKeyDeletionResponse = {
         success: true,
         deploymentResult: {
           success: true,
@@ -68,13 +67,8 @@ const deleteKey = factory.createHandlers(
             message: "dry run: would undeploy",
           })),
         },
-        dryRun: true,
-        plan,
-        planToken,
-        auditLogPath: null,
-        auditId: null,
       };
-      return c.json(body);
+      return respondWithPreview(c, plan, planToken, fields);
     }
     const previewed = await requireUnchangedPlan(c, plan, planToken);
     const deleted = await deleteProjectKey(c.env.DB, key, jwkDeleteAction, environments);

@@ -36,6 +36,27 @@ function usePaletteShortcut(toggle: () => void) {
 const navLink =
   "inline-flex h-8 items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 text-sm font-medium text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 [&_svg]:size-4";
 
+/** A link of the main navigation: icon and label, the label hidden (but still named) on narrow screens. */
+function NavItem(props: {
+  to: "/$env/search" | "/$env/audit" | "/$env/reset";
+  env: string;
+  icon: React.ReactNode;
+  label: string;
+}) {
+  return (
+    <Link
+      to={props.to}
+      params={{ env: props.env }}
+      className={navLink}
+      activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
+    >
+      {props.icon}
+      <span className="hidden lg:inline">{props.label}</span>
+      <span className="sr-only lg:hidden">{props.label}</span>
+    </Link>
+  );
+}
+
 /**
  * Around every page of one environment: the environment badge (and switcher), navigation, the
  * command palette (Ctrl/⌘-K), the theme toggle, the signed-in user with sign-out, and toasts.
@@ -125,37 +146,15 @@ export function AppShell() {
             onSwitch={(next) => void navigate({ to: "/$env/search", params: { env: next } })}
           />
           <nav aria-label="Main" className="flex items-center gap-1">
-            <Link
-              to="/$env/search"
-              params={{ env }}
-              className={navLink}
-              activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
-            >
-              <Search aria-hidden="true" />
-              <span className="hidden lg:inline">Search</span>
-              <span className="sr-only lg:hidden">Search</span>
-            </Link>
-            <Link
-              to="/$env/audit"
-              params={{ env }}
-              className={navLink}
-              activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
-            >
-              <ScrollText aria-hidden="true" />
-              <span className="hidden lg:inline">Audit log</span>
-              <span className="sr-only lg:hidden">Audit log</span>
-            </Link>
+            <NavItem to="/$env/search" env={env} icon={<Search aria-hidden="true" />} label="Search" />
+            <NavItem to="/$env/audit" env={env} icon={<ScrollText aria-hidden="true" />} label="Audit log" />
             {dev && (
-              <Link
+              <NavItem
                 to="/$env/reset"
-                params={{ env }}
-                className={navLink}
-                activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
-              >
-                <Eraser aria-hidden="true" />
-                <span className="hidden lg:inline">Reset {env}</span>
-                <span className="sr-only lg:hidden">Reset {env}</span>
-              </Link>
+                env={env}
+                icon={<Eraser aria-hidden="true" />}
+                label={`Reset ${env}`}
+              />
             )}
           </nav>
           <div className="ml-auto flex items-center gap-2">
