@@ -2,6 +2,7 @@ import { getRouteApi, Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { Eraser, Moon, ScrollText, Search, Sun, Trash2 } from "lucide-react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Toaster } from "sonner";
+import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
 import { UserMenu } from "@/features/auth/components/user-menu";
@@ -10,6 +11,7 @@ import { EnvironmentSwitcher } from "@/features/environments/components/environm
 import type { PaletteCommand } from "@/features/search/components/command-palette";
 import { setTheme, useTheme } from "@/lib/theme";
 import { cn } from "@/lib/utils";
+import { useRouteFocus } from "./use-route-focus";
 
 const route = getRouteApi("/_authed/$env");
 
@@ -67,6 +69,7 @@ export function AppShell() {
   const [theme] = useTheme();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [paletteLoaded, setPaletteLoaded] = useState(false);
+  useRouteFocus("#main");
   const production = environment.kind === "production";
   const dev = environment.kind === "dev";
   const env = environment.name;
@@ -117,12 +120,9 @@ export function AppShell() {
 
   return (
     <div className="min-h-dvh">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:shadow"
-      >
+      <SkipLink targetId="main" className="focus:fixed focus:top-2 focus:left-2 focus:z-50">
         Skip to content
-      </a>
+      </SkipLink>
       <header
         className={cn(
           "sticky top-0 z-40 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80",
@@ -179,7 +179,7 @@ export function AppShell() {
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
         <Outlet />
       </main>
       {paletteLoaded && (
@@ -192,7 +192,8 @@ export function AppShell() {
           />
         </Suspense>
       )}
-      <Toaster theme={theme} richColors closeButton position="bottom-right" />
+      {/* Top right, under the header: a toast never covers a table or the page's own result. */}
+      <Toaster theme={theme} richColors closeButton position="top-right" offset={{ top: 72, right: 16 }} />
     </div>
   );
 }

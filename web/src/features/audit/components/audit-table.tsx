@@ -123,6 +123,7 @@ export function AuditTable({ environment, filters }: AuditTableProps) {
       </p>
       <section
         ref={scrollRef}
+        id="audit-records"
         // Bounded, so only the rows in view render; nothing sits below it, so growing shifts nothing.
         className="max-h-[min(70vh,44rem)] overflow-auto rounded-lg border bg-card"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard

@@ -6,6 +6,7 @@ import { ConfirmDeletionDialog } from "@/components/deletion/confirm-deletion-di
 import { DeletionError } from "@/components/deletion/deletion-error";
 import { DeletionPlanView } from "@/components/deletion/deletion-plan";
 import { DeletionResultView } from "@/components/deletion/deletion-result-view";
+import { useStalePreview } from "@/components/deletion/deletion-workflow";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { SectionCard } from "@/components/section-card";
 import { StatGrid } from "@/components/stat-grid";
@@ -92,6 +93,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
   const [confirmOpen, setConfirmOpen] = useState(false);
   const plan = preview.data?.plan;
   const planToken = preview.data?.planToken;
+  const stale = useStalePreview(preview, reset);
 
   if (reset.data) {
     return (
@@ -154,7 +156,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
         )
       }
       trigger={
-        <Button variant="destructive" disabled={!planToken || preview.isFetching}>
+        <Button variant="destructive" disabled={!planToken || stale || preview.isFetching}>
           <Eraser aria-hidden="true" />
           Reset {env}…
         </Button>
@@ -195,12 +197,13 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
           <summary className="cursor-pointer text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
             The full plan (dry run)
           </summary>
-          <DeletionPlanView plan={plan} className="mt-4" />
+          <DeletionPlanView plan={plan} stale={stale} className="mt-4" />
         </details>
       )}
       {reset.isError && (
         <DeletionError
           error={reset.error}
+          targetNoun="environment"
           onPreviewAgain={() => {
             reset.reset();
             void preview.refetch();

@@ -47,6 +47,8 @@ export function ProjectKeyDeletionPanel({
       }
       preview={preview}
       deletion={deletion}
+      // The dry run lists every environment the key is undeployed from: production may be one.
+      alsoReaches={preview.data?.deploymentResult.environmentResults.map((r) => r.environmentName)}
       targetNoun="project key"
       targetId={`${keyRef.projectName}/${keyRef.keyName}`}
       summary={(plan) => (
