@@ -117,6 +117,19 @@ describe("the audit log", () => {
     });
   });
 
+  it("lists each record with the options it ran with, so a list shows the mode without reading R2", async () => {
+    const lock = locks[5]!;
+    const res = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY&cascadeDeleteKeys=false", {
+      "X-Audit-Reason": "SUP-43",
+    });
+    const { auditId } = LockDeletionResponse.parse(await res.json());
+    const { items } = await audit(`?targetId=${lock.lock_id}`);
+    expect(items.find((i) => i.id === auditId)?.options).toMatchObject({
+      mode: "DELETE_DO_ONLY",
+      cascadeDeleteKeys: false,
+    });
+  });
+
   it("does not audit reads or dry runs", async () => {
     const before = (await audit("?limit=500")).items.length;
     await staffCall(`/admin/locks/${locks[7]!.lock_id}`);

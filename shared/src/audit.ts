@@ -26,6 +26,8 @@ export const AuditSummary = z.object({
   reason: z.string().nullable(),
   requestId: z.string(),
   path: z.string(),
+  /** The options the deletion ran with (`mode`, `cascadeDeleteKeys`, `jwkDeleteAction`); absent on old rows. */
+  options: z.record(z.string(), z.unknown()).optional(),
 });
 export type AuditSummary = z.infer<typeof AuditSummary>;
 

@@ -1,7 +1,21 @@
 import type { AuditListQuery, AuditSummary } from "@cleanup/shared";
 import type { AuditIndexRow } from "./record.ts";
 
+/** The options column back to an object; absent for rows indexed before it existed. */
+function optionsOf(row: AuditIndexRow): AuditSummary["options"] {
+  if (!row.options) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(row.options);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function toSummary(row: AuditIndexRow): AuditSummary {
+  const options = optionsOf(row);
   return {
     id: row.id,
     seq: row.seq,
@@ -15,6 +29,7 @@ export function toSummary(row: AuditIndexRow): AuditSummary {
     reason: row.reason,
     requestId: row.request_id,
     path: row.path,
+    ...(options ? { options } : {}),
   };
 }
 

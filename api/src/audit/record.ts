@@ -35,14 +35,16 @@ export type AuditIndexRow = {
   http_status: number;
   prev_hash: string;
   hash: string;
+  /** JSON of the record's options; null for records indexed before migration 0035. */
+  options: string | null;
 };
 
 export function insertIndexRow(db: D1Database, r: AuditRecord): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO audit_index (id, seq, at, actor, environment, action, target_type, target_id, outcome,
-         reason, request_id, path, http_status, prev_hash, hash)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)`,
+         reason, request_id, path, http_status, prev_hash, hash, options)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)`,
     )
     .bind(
       r.id,
@@ -60,5 +62,6 @@ export function insertIndexRow(db: D1Database, r: AuditRecord): D1PreparedStatem
       r.httpStatus,
       r.prevHash,
       r.hash,
+      JSON.stringify(r.options),
     );
 }
