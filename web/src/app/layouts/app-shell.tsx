@@ -50,11 +50,13 @@ function NavItem(props: {
       to={props.to}
       params={{ env: props.env }}
       className={navLink}
+      // Icon only below 1280 px: the name shows on hover too.
+      title={props.label}
       activeProps={{ "aria-current": "page", className: "bg-accent text-foreground" }}
     >
       {props.icon}
-      <span className="hidden lg:inline">{props.label}</span>
-      <span className="sr-only lg:hidden">{props.label}</span>
+      <span className="hidden xl:inline">{props.label}</span>
+      <span className="sr-only xl:hidden">{props.label}</span>
     </Link>
   );
 }

@@ -51,7 +51,7 @@ export function CommandPalette({ environment, open, onOpenChange, commands }: Co
   const q = useDebouncedValue(text.trim(), 150);
   const navigate = useNavigate();
   const search = useSearchTargets(environment, { q, limit: 30 }, { enabled: open });
-  const groups = groupByType(search.data?.items ?? []);
+  const groups = groupByType(search.data?.items ?? [], q);
   const shownCommands = commands.filter((c) => matches(c, text));
   // Results arrive after the typing: keep the highlight on the first of the current ones, so Enter
   // opens what is on screen, not an item of an earlier query.

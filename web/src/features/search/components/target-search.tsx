@@ -10,7 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { targetLink, targetTypeNames } from "@/lib/target-links";
 import { cn } from "@/lib/utils";
 import { groupByType } from "../api/group-results";
-import { useSearchTargets } from "../api/search-targets";
+import { searchLimit, useSearchTargets } from "../api/search-targets";
 import { useDebouncedValue } from "../hooks/use-debounced-value";
 import { TargetIcon } from "./target-icon";
 
@@ -21,6 +21,8 @@ export interface TargetSearchProps {
   /** The query in the URL; the input follows it and writes back after a short pause. */
   q: string;
   onQueryChange: (q: string) => void;
+  /** How many of each type the environment holds, when the page knows: "Locks (12 of 80)". */
+  totals?: Partial<Record<TargetType, number>> | undefined;
 }
 
 /** Moves focus between the search box and the result links with the arrow keys. */
@@ -114,7 +116,24 @@ function TypeFilter({ type }: { type: TargetType | undefined }) {
   );
 }
 
-export function TargetSearch({ environment, type, q, onQueryChange }: TargetSearchProps) {
+/** How a group counts its results: of the total when known, or that more match when the list was cut. */
+function GroupCount({ shown, total, cut }: { shown: number; total: number | undefined; cut: boolean }) {
+  if (total !== undefined && total > shown)
+    return (
+      <>
+        ({shown} of {total})
+      </>
+    );
+  if (total === undefined && cut) return <>({shown} shown, more match)</>;
+  return <>({shown})</>;
+}
+
+/**
+ * Search over every target type (or one), grouped by type. The results' place is kept from the
+ * first paint: the list always exists (an input's `aria-controls` must name something), and the
+ * page puts nothing below it that could be pushed down as results come and go.
+ */
+export function TargetSearch({ environment, type, q, onQueryChange, totals }: TargetSearchProps) {
   const [text, setText] = useState(q);
   const debounced = useDebouncedValue(text.trim(), 250);
   const names = type ? targetTypeNames[type] : { one: "target", many: "targets" };
@@ -138,7 +157,11 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
 
   const search = useSearchTargets(environment, { q, type });
   const items = search.data?.items ?? [];
-  const groups = groupByType(items);
+  const groups = groupByType(items, q);
+  // The api gives at most its limit: a full page may leave matches out of any group.
+  const cut = items.length >= searchLimit(type);
+  // Totals of the environment hold only when nothing narrows the list.
+  const totalOf = (t: TargetType) => (q ? undefined : totals?.[t]);
 
   return (
     <div className="grid gap-4">
@@ -174,40 +197,59 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
         </p>
       </div>
 
-      {search.isError ? (
-        <ErrorAlert error={search.error} title={`Could not search ${names.many}`} />
-      ) : search.isPending ? (
-        <div className="grid gap-2" aria-hidden="true">
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-        </div>
-      ) : (
-        <div className="grid gap-2">
-          <p className="text-sm text-muted-foreground" aria-live="polite">
-            {items.length === 0
+      <div className="grid gap-2">
+        <p className="min-h-5 text-sm text-muted-foreground" aria-live="polite">
+          {search.isPending || search.isError
+            ? ""
+            : items.length === 0
               ? q
                 ? `No ${names.many} match “${q}”.`
                 : `No ${names.many} in ${environment}.`
               : q
                 ? `${items.length} ${items.length === 1 ? names.one : names.many} match “${q}”`
                 : `${items.length} ${names.many}`}
-          </p>
-          {items.length > 0 && (
-            <section
-              id="target-search-results"
-              ref={listRef}
-              aria-label="Search results"
-              className="grid gap-4"
-              onKeyDown={onListKeyDown}
-            >
-              {groups.map(([groupType, group]) => (
+        </p>
+        <section
+          id="target-search-results"
+          ref={listRef}
+          aria-label="Search results"
+          aria-busy={search.isPending}
+          className="grid gap-4"
+          onKeyDown={onListKeyDown}
+        >
+          {search.isError ? (
+            <ErrorAlert error={search.error} title={`Could not search ${names.many}`} />
+          ) : search.isPending ? (
+            <div className="grid gap-2" aria-hidden="true">
+              <Skeleton className="h-12" />
+              <Skeleton className="h-12" />
+              <Skeleton className="h-12" />
+            </div>
+          ) : (
+            groups.map(([groupType, group]) => {
+              const total = totalOf(groupType);
+              const more = total !== undefined ? total > group.length : cut;
+              return (
                 <div key={groupType} className="grid gap-1">
-                  {!type && (
-                    <h2 className="px-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
-                      {targetTypeNames[groupType].title} <span className="font-normal">({group.length})</span>
+                  <div className="flex items-baseline justify-between gap-2 px-1">
+                    <h2 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+                      {targetTypeNames[groupType].title}{" "}
+                      <span className="font-normal normal-case">
+                        <GroupCount shown={group.length} total={total} cut={cut} />
+                      </span>
                     </h2>
-                  )}
+                    {more && !type && (
+                      <Link
+                        from="/$env/search"
+                        to="/$env/search"
+                        search={(prev) => ({ ...prev, type: groupType })}
+                        replace
+                        className="rounded text-xs font-medium text-primary underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                      >
+                        Only {targetTypeNames[groupType].many}
+                      </Link>
+                    )}
+                  </div>
                   <ul
                     aria-label={targetTypeNames[groupType].title}
                     className="grid divide-y rounded-lg border bg-card"
@@ -219,11 +261,11 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
                     ))}
                   </ul>
                 </div>
-              ))}
-            </section>
+              );
+            })
           )}
-        </div>
-      )}
+        </section>
+      </div>
     </div>
   );
 }
