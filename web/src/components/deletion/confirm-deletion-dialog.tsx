@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { forgetKeptReason, keptReasonKey, useKeptReason } from "@/lib/kept-reason";
 
 export interface ConfirmDeletionDialogProps {
   /** What is deleted, in words: "lock", "hub", "project key". */
@@ -64,12 +65,14 @@ export function ConfirmDeletionDialog({
       open={open}
       onOpenChange={(next) => {
         // A running deletion cannot be dismissed.
-        if (!pending) onOpenChange(next);
+        if (pending) return;
+        if (!next) forgetKeptReason(keptReasonKey(form.environment.name, form.targetNoun, form.targetId));
+        onOpenChange(next);
       }}
     >
       <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
       <AlertDialogContent>
-        {/* Mounted afresh on every opening, so nothing typed for an earlier attempt is kept. */}
+        {/* Mounted afresh on every opening: only the reason of an attempt that was not dismissed is kept. */}
         <ConfirmForm pending={pending} {...form} />
       </AlertDialogContent>
     </AlertDialog>
@@ -104,7 +107,8 @@ function ConfirmForm({
   description = `This applies exactly the preview you just read. If the ${targetNoun} changed since, nothing is deleted and you are asked to preview again.`,
 }: ConfirmFormProps) {
   const [typedId, setTypedId] = useState("");
-  const [reason, setReason] = useState("");
+  // Kept across a sign-in when the session expires mid-confirm (src/lib/kept-reason.ts).
+  const [reason, setReason] = useKeptReason(keptReasonKey(environment.name, targetNoun, targetId));
   const [typedEnv, setTypedEnv] = useState("");
   const ids = { id: useId(), idHint: useId(), reason: useId(), reasonHint: useId(), env: useId() };
   const mismatch = apiEnvironment !== undefined && apiEnvironment !== environment.kind;
