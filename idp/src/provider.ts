@@ -72,7 +72,8 @@ export function createIdp(config: IdpConfig) {
     pkce: { required: () => true },
     enabledJWA: { idTokenSigningAlgValues: ["ES256"] },
     ttl: {
-      AccessToken: config.accessTokenTtl,
+      // The resource server's (per client) lifetime first: short ones exercise refreshing in tests.
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? config.accessTokenTtl,
       IdToken: 60 * 60,
       RefreshToken: config.sessionTtl,
       Grant: config.sessionTtl,

@@ -59,17 +59,20 @@ function classify(err: unknown): SignInError {
     }
     return new SignInError("refused", `The provider refused: ${err.error_description ?? err.error}.`);
   }
+  // openid-client wraps oauth4webapi's error, whose message names the parameter or claim, as `cause`.
   const message = err instanceof Error ? err.message : String(err);
-  if (/"state"/.test(message)) {
+  const inner = (err as { cause?: unknown }).cause;
+  const detail = `${message} ${inner instanceof Error ? inner.message : ""}`;
+  if (/"state"/.test(detail)) {
     return new SignInError(
       "state",
       "The sign-in response does not belong to the sign-in this browser started.",
     );
   }
-  if (/"nonce"/.test(message)) {
+  if (/"nonce"/.test(detail)) {
     return new SignInError("nonce", "The ID token was not issued for the sign-in this browser started.");
   }
-  if (/"aud"|"azp"/.test(message)) {
+  if (/"aud"|"azp"/.test(detail)) {
     return new SignInError("audience", "The ID token was issued for another application.");
   }
   const code = (err as { code?: string }).code;
@@ -80,7 +83,7 @@ function classify(err: unknown): SignInError {
   ) {
     return new SignInError("unreachable", `The sign-in service is unreachable (${causeOf(err)}).`);
   }
-  return new SignInError("invalid", `The sign-in response could not be verified: ${message}`);
+  return new SignInError("invalid", `The sign-in response could not be verified: ${detail.trim()}.`);
 }
 
 function causeOf(err: unknown): string {
