@@ -101,7 +101,9 @@ test.describe("A signed-in session", () => {
     const preview = page.getByRole("button", { name: "Preview deletion" });
     if (await preview.isVisible()) await preview.click();
     await page.getByRole("button", { name: "Delete…" }).click();
-    await expect(page.getByRole("alertdialog").getByLabel("Reason (ticket)")).toHaveValue("SUP-4711: stuck DO");
+    await expect(page.getByRole("alertdialog").getByLabel("Reason (ticket)")).toHaveValue(
+      "SUP-4711: stuck DO",
+    );
     await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
   });
 });
