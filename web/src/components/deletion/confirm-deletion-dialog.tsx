@@ -36,7 +36,8 @@ export interface ConfirmDeletionDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   pending?: boolean;
-  onConfirm: (input: { reason: string }) => void;
+  /** A returned promise that resolves means the deletion went through: its kept reason is forgotten. */
+  onConfirm: (input: { reason: string }) => void | Promise<unknown>;
   /** Overrides the question in the title (default "Delete {noun} {id} in {environment}?"). */
   title?: string;
   /** Overrides the label of the id field (default "Type the {noun} id to confirm"). */
@@ -108,7 +109,8 @@ function ConfirmForm({
 }: ConfirmFormProps) {
   const [typedId, setTypedId] = useState("");
   // Kept across a sign-in when the session expires mid-confirm (src/lib/kept-reason.ts).
-  const [reason, setReason] = useKeptReason(keptReasonKey(environment.name, targetNoun, targetId));
+  const reasonKey = keptReasonKey(environment.name, targetNoun, targetId);
+  const [reason, setReason] = useKeptReason(reasonKey);
   const [typedEnv, setTypedEnv] = useState("");
   const ids = { id: useId(), idHint: useId(), reason: useId(), reasonHint: useId(), env: useId() };
   const mismatch = apiEnvironment !== undefined && apiEnvironment !== environment.kind;
@@ -126,7 +128,12 @@ function ConfirmForm({
       className="grid gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        if (ready) onConfirm({ reason: reason.trim() });
+        if (!ready) return;
+        // Kept while it may be needed again (a 401 on the way to sign-in, a 412); done, it is forgotten.
+        Promise.resolve(onConfirm({ reason: reason.trim() })).then(
+          () => forgetKeptReason(reasonKey),
+          () => {},
+        );
       }}
     >
       <AlertDialogHeader>
