@@ -1,4 +1,3 @@
-import type { SignInFlow } from "./relying-party.ts";
 import { SignInError } from "./relying-party.ts";
 
 export type PasswordLoginResult =
@@ -79,5 +78,3 @@ export async function passwordLogin(
   }
   return { ok: true, callback: url };
 }
-
-export type { SignInFlow };
