@@ -37,6 +37,7 @@ export interface ConfirmDeletionDialogProps {
   onOpenChange: (open: boolean) => void;
   pending?: boolean;
   /** A returned promise that resolves means the deletion went through: its kept reason is forgotten. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a caller returns nothing (done at once) or the deletion's promise
   onConfirm: (input: { reason: string }) => void | Promise<unknown>;
   /** Overrides the question in the title (default "Delete {noun} {id} in {environment}?"). */
   title?: string;
