@@ -26,3 +26,7 @@ export const PERMISSIONS = {
   secretsManage: "SECRETS:MANAGE",
   secretsDeployUndeploy: "SECRETS:DEPLOY_UNDEPLOY",
 } as const;
+
+/** `POST /bff/logout`: where the browser goes to end the provider's session too (none: nothing to end). */
+export const LogoutResponse = z.object({ logoutUrl: z.string().nullable() });
+export type LogoutResponse = z.infer<typeof LogoutResponse>;
