@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { deleteAs } from "./direct-api";
-import { accounts, expect, test } from "./fixtures";
+import { accounts, expect, goToProvider, test } from "./fixtures";
 
 type Scheme = "light" | "dark";
 
@@ -40,7 +40,7 @@ const states: State[] = [
     async (page) => {
       await page.goto("/dev/locks/1001");
       await expect(page.getByRole("heading", { level: 1, name: /Lock 1001/ })).toBeVisible();
-      await expect(page.getByRole("region", { name: "Audit records" })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Audit history" })).toBeVisible();
     },
   ],
   [
@@ -194,24 +194,29 @@ test.describe("Accessibility (axe-core)", () => {
         if (name === "result" || name === "preview touching production") await snap(`${scheme}-${name}`);
       }
 
-      // Signed out: the sign-in page, in a context of its own.
+      // Signed out, in a context of its own: the console's sign-in page, the provider's form, and
+      // the console's answer to an account that is not staff.
       const context = await browser.newContext({ colorScheme: scheme });
       const signedOut = await context.newPage();
+      const check = async (name: string) => {
+        const violations = await seriousViolations(signedOut);
+        if (violations.length > 0) found[name] = violations;
+      };
       await signedOut.goto("/sign-in");
-      await expect(signedOut.getByLabel("Email")).toBeVisible();
-      const signIn = await seriousViolations(signedOut);
-      if (signIn.length > 0) found["sign-in"] = signIn;
+      await expect(signedOut.getByRole("link", { name: "Sign in with SmartphoneKey" })).toBeVisible();
+      await check("sign-in");
+      await goToProvider(signedOut);
+      await check("sign-in at the provider");
       await signedOut.getByLabel("Email").fill(accounts.notStaff.email);
       await signedOut.getByLabel("Password").fill(accounts.notStaff.password);
       await signedOut.getByRole("button", { name: "Sign in" }).click();
-      await expect(signedOut.getByRole("alert")).toBeVisible();
-      const refused = await seriousViolations(signedOut);
-      if (refused.length > 0) found["sign-in refused"] = refused;
+      await expect(signedOut.getByRole("alert")).toContainText("This account is not staff");
+      await check("sign-in refused");
       await context.close();
 
       const count = Object.values(found).reduce((n, v) => n + v.length, 0);
       console.log(
-        `axe ${scheme}: ${states.length + 2} page states, ${count} serious or critical` +
+        `axe ${scheme}: ${states.length + 3} page states, ${count} serious or critical` +
           (count > 0
             ? `:\n${Object.entries(found)
                 .map(([s, v]) => `  ${s}:\n    ${v.join("\n    ")}`)

@@ -47,7 +47,9 @@ test.describe("Deleting a project key", () => {
     await snap("result");
 
     await page.goto("/dev/projects/door-service/keys/legacy-rsa");
-    await expect(page.getByRole("heading", { name: "Project key not found" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Project key door-service/legacy-rsa was deleted" }),
+    ).toBeVisible();
   });
 
   test("with DELETE: the option is in the URL, the preview says the JWKs go too", async ({

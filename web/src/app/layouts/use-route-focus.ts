@@ -4,11 +4,20 @@ import { useEffect } from "react";
 /** Frames to wait for a page's heading: a lazy section may render a moment after the route. */
 const MAX_FRAMES = 60;
 
-/** Focuses the page's h1 inside `container`, once there is one; returns a canceller. */
+/**
+ * Focuses the page's own starting point inside `container` once it is there: an element marked
+ * `data-route-focus` (the search page's search box: the page is for typing), else its h1.
+ * Returns a canceller.
+ */
 function focusHeadingWhenThere(container: string): () => void {
   let frame = 0;
   let handle = 0;
   const attempt = () => {
+    const start = document.querySelector<HTMLElement>(`${container} [data-route-focus]`);
+    if (start) {
+      start.focus({ preventScroll: true });
+      return;
+    }
     const heading = document.querySelector<HTMLElement>(`${container} h1`);
     if (heading) {
       if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");

@@ -79,7 +79,7 @@ export function TargetAuditHistory({ environment, target, noun }: TargetAuditHis
   const more = Boolean(list.data?.nextCursor);
   return (
     <SectionCard
-      title="Audit records"
+      title="Audit history"
       description={`Every deletion and refused attempt on this ${noun}, newest first.`}
       aside={
         <Link

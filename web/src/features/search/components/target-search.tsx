@@ -1,6 +1,6 @@
 import type { SearchItem, TargetType } from "@cleanup/shared";
 import { Link } from "@tanstack/react-router";
-import { ChevronRight, Search } from "lucide-react";
+import { ChevronRight, History, ScrollText, Search } from "lucide-react";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Input } from "@/components/ui/input";
@@ -116,6 +116,54 @@ function TypeFilter({ type }: { type: TargetType | undefined }) {
   );
 }
 
+const NUMBER = /^[1-9][0-9]{0,14}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * When nothing matches an id, the target may be gone: where its story is. A lock's number or a
+ * UUID opens the target's page (which says who deleted it, when and why), and the audit log is
+ * filtered by the id. Reachable with ↓ like results.
+ */
+function GoneTargetLinks({ environment, q }: { environment: string; q: string }) {
+  const pages = NUMBER.test(q)
+    ? [{ label: `Lock ${q}: was it deleted?`, link: targetLink(environment, { type: "lock", id: q }) }]
+    : UUID.test(q)
+      ? [
+          { label: `Lock ${q}: was it deleted?`, link: targetLink(environment, { type: "lock", id: q }) },
+          { label: `Hub ${q}: was it deleted?`, link: targetLink(environment, { type: "hub", id: q }) },
+        ]
+      : [];
+  return (
+    <ul aria-label="Where else to look" className="grid divide-y rounded-lg border bg-card">
+      {pages.map(
+        ({ label, link }) =>
+          link && (
+            <li key={label}>
+              <Link data-result {...link} className={rowClass}>
+                <History aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+                <span className="min-w-0 flex-1 truncate">{label}</span>
+                <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+              </Link>
+            </li>
+          ),
+      )}
+      <li>
+        <Link
+          data-result
+          to="/$env/audit"
+          params={{ env: environment }}
+          search={{ targetId: q }}
+          className={rowClass}
+        >
+          <ScrollText aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+          <span className="min-w-0 flex-1 truncate">Audit records for “{q}”</span>
+          <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+        </Link>
+      </li>
+    </ul>
+  );
+}
+
 /** How a group counts its results: of the total when known, or that more match when the list was cut. */
 function GroupCount({ shown, total, cut }: { shown: number; total: number | undefined; cut: boolean }) {
   if (total !== undefined && total > shown)
@@ -185,6 +233,9 @@ export function TargetSearch({ environment, type, q, onQueryChange, totals }: Ta
             spellCheck={false}
             aria-describedby={hintId}
             aria-controls="target-search-results"
+            // The page is for typing: focus starts here, on arrival and after a route change.
+            autoFocus
+            data-route-focus
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onInputKeyDown}
@@ -225,6 +276,8 @@ export function TargetSearch({ environment, type, q, onQueryChange, totals }: Ta
               <Skeleton className="h-12" />
               <Skeleton className="h-12" />
             </div>
+          ) : items.length === 0 && q ? (
+            <GoneTargetLinks environment={environment} q={q} />
           ) : (
             groups.map(([groupType, group]) => {
               const total = totalOf(groupType);
