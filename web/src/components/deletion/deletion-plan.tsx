@@ -177,7 +177,7 @@ function ProductionNotice({ plan }: { plan: Plan }) {
 }
 
 /** The api refused the deletion of this plan: the target has changed since. */
-function StaleNotice() {
+export function StalePlanNotice() {
   return (
     <Alert variant="warning" role="note" aria-label="Out of date">
       <History aria-hidden="true" />
@@ -208,7 +208,7 @@ export function DeletionPlanView({
 }: DeletionPlanViewProps) {
   return (
     <div className={cn("grid gap-5", className)}>
-      {stale && <StaleNotice />}
+      {stale && <StalePlanNotice />}
       <div
         className={cn(
           "grid gap-5",

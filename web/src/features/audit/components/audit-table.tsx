@@ -17,13 +17,16 @@ const ROW_HEIGHT = 44;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
 
-/** Fixed widths that hold a full timestamp, a full staff email and a lock UUID's start at 1024 px. */
+/**
+ * Fixed widths that hold a full timestamp, a staff member's name (the domain, the same for all,
+ * is what gets cut at 1024 px; the whole email fits from 1280 px) and a lock UUID's start.
+ */
 const columns = [
   { key: "time", label: "Time (UTC)", className: "w-[10.5rem]" },
-  { key: "actor", label: "Actor", className: "w-[13.5rem]" },
-  { key: "action", label: "Action", className: "w-[11rem]" },
-  { key: "target", label: "Target", className: "w-[13rem]" },
-  { key: "outcome", label: "Outcome", className: "w-[6.5rem]" },
+  { key: "actor", label: "Actor", className: "w-[12rem] xl:w-[14rem]" },
+  { key: "action", label: "Action", className: "w-[10.5rem] xl:w-[11.5rem]" },
+  { key: "target", label: "Target", className: "w-[12rem] xl:w-[13rem]" },
+  { key: "outcome", label: "Outcome", className: "w-[7.5rem]" },
   { key: "reason", label: "Reason", className: "" },
 ] as const;
 

@@ -4,7 +4,7 @@ import { Eraser, RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDeletionDialog } from "@/components/deletion/confirm-deletion-dialog";
 import { DeletionError } from "@/components/deletion/deletion-error";
-import { DeletionPlanView } from "@/components/deletion/deletion-plan";
+import { DeletionPlanView, StalePlanNotice } from "@/components/deletion/deletion-plan";
 import { DeletionResultView } from "@/components/deletion/deletion-result-view";
 import { useStalePreview } from "@/components/deletion/deletion-workflow";
 import { ErrorAlert } from "@/components/errors/error-alert";
@@ -187,6 +187,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
       contentClassName="grid gap-6"
       footer={confirmStep}
     >
+      {stale && <StalePlanNotice />}
       {preview.isError ? (
         <ErrorAlert error={preview.error} title="The dry run failed" />
       ) : (
@@ -197,7 +198,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
           <summary className="cursor-pointer text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
             The full plan (dry run)
           </summary>
-          <DeletionPlanView plan={plan} stale={stale} className="mt-4" />
+          <DeletionPlanView plan={plan} className="mt-4" />
         </details>
       )}
       {reset.isError && (
