@@ -279,43 +279,47 @@ export function TargetSearch({ environment, type, q, onQueryChange, totals }: Ta
           ) : items.length === 0 && q ? (
             <GoneTargetLinks environment={environment} q={q} />
           ) : (
-            groups.map(([groupType, group]) => {
-              const total = totalOf(groupType);
-              const more = total !== undefined ? total > group.length : cut;
-              return (
-                <div key={groupType} className="grid gap-1">
-                  <div className="flex items-baseline justify-between gap-2 px-1">
-                    <h2 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
-                      {targetTypeNames[groupType].title}{" "}
-                      <span className="font-normal normal-case">
-                        <GroupCount shown={group.length} total={total} cut={cut} />
-                      </span>
-                    </h2>
-                    {more && !type && (
-                      <Link
-                        from="/$env/search"
-                        to="/$env/search"
-                        search={(prev) => ({ ...prev, type: groupType })}
-                        replace
-                        className="rounded text-xs font-medium text-primary underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                      >
-                        Only {targetTypeNames[groupType].many}
-                      </Link>
-                    )}
+            // A new answer is a new list, not the old one rearranged: a group that moved up the
+            // page (Hubs, once no lock matches) would otherwise count as a layout shift.
+            <div key={search.dataUpdatedAt} className="grid gap-4">
+              {groups.map(([groupType, group]) => {
+                const total = totalOf(groupType);
+                const more = total !== undefined ? total > group.length : cut;
+                return (
+                  <div key={groupType} className="grid gap-1">
+                    <div className="flex items-baseline justify-between gap-2 px-1">
+                      <h2 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+                        {targetTypeNames[groupType].title}{" "}
+                        <span className="font-normal normal-case">
+                          <GroupCount shown={group.length} total={total} cut={cut} />
+                        </span>
+                      </h2>
+                      {more && !type && (
+                        <Link
+                          from="/$env/search"
+                          to="/$env/search"
+                          search={(prev) => ({ ...prev, type: groupType })}
+                          replace
+                          className="rounded text-xs font-medium text-primary underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                        >
+                          Only {targetTypeNames[groupType].many}
+                        </Link>
+                      )}
+                    </div>
+                    <ul
+                      aria-label={targetTypeNames[groupType].title}
+                      className="grid divide-y rounded-lg border bg-card"
+                    >
+                      {group.map((item) => (
+                        <li key={`${item.type}:${item.id}`}>
+                          <ResultLink environment={environment} item={item} />
+                        </li>
+                      ))}
+                    </ul>
                   </div>
-                  <ul
-                    aria-label={targetTypeNames[groupType].title}
-                    className="grid divide-y rounded-lg border bg-card"
-                  >
-                    {group.map((item) => (
-                      <li key={`${item.type}:${item.id}`}>
-                        <ResultLink environment={environment} item={item} />
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              );
-            })
+                );
+              })}
+            </div>
           )}
         </section>
       </div>
