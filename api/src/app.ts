@@ -1,15 +1,16 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env.ts";
 import { auditDestructiveRequests } from "./audit/audit-refusals.ts";
 import { requireAdminKey } from "./auth/admin-key.ts";
+import { authenticate } from "./auth/authenticate.ts";
 import { requireIdentity, requireStaff } from "./auth/jwt.ts";
 import { readConfig } from "./config.ts";
 import { deletionHeaders } from "./http/deletion-headers.ts";
 import { devOnly } from "./http/dev-only.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
 import { idempotency } from "./http/idempotency.ts";
+import { requestId } from "./http/request-id.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { cleanupEnvironmentRoutes } from "./routes/cleanup-environment.ts";
 import { cleanupHubRoutes } from "./routes/cleanup-hubs.ts";
@@ -33,23 +34,30 @@ const loadConfig = createMiddleware<AppEnv>(async function loadConfig(c, next) {
 });
 
 const staffOnly = [requireAdminKey(), requireIdentity(), requireStaff()] as const;
+/**
+ * Endpoints 4 and 5 as published: a Bearer token alone (the route decides by its permissions or org
+ * role); the admin key is not needed, but a wrong one sent is refused. Their reads add `staffOnly`.
+ */
+const publishedCaller = [requireAdminKey({ optional: true }), requireIdentity()] as const;
 
 /**
  * The admin API. Order matters: request id first (every response carries it), then config,
- * then the audit of destructive requests (it must see refusals by the auth middleware).
+ * then the audit of destructive requests (it must see refusals by the auth middleware), then the
+ * credentials (read, not yet judged: each route family's gates below decide).
  */
 export const app = new Hono<AppEnv>()
-  .use(requestId({ limitLength: 128 }))
+  .use(requestId())
   .use(loadConfig)
   .use(auditDestructiveRequests())
+  .use(authenticate())
   .route("/", healthRoutes)
   .route("/", openApiRoutes)
   .route("/", devAuthRoutes)
   .use("/admin/*", ...staffOnly)
   .use("/admin/dev/*", devOnly())
   .use("/admin/cleanup/*", deletionHeaders(), idempotency())
-  .use("/apiops/*", ...staffOnly, deletionHeaders(), idempotency())
-  .use("/organization/*", requireAdminKey(), requireIdentity(), deletionHeaders(), idempotency())
+  .use("/apiops/*", ...publishedCaller, deletionHeaders(), idempotency())
+  .use("/organization/*", ...publishedCaller, deletionHeaders(), idempotency())
   .route("/", environmentRoutes)
   .route("/", devSeedRoutes)
   .route("/", devActivityRoutes)
