@@ -50,7 +50,13 @@ export class AuditLog extends DurableObject<Env> {
    * await auditLogStub(env).append(draft, { dedupeKey: `${jobId}:started` });
    */
   async append(draft: AuditDraft, options: AppendOptions = {}): Promise<AuditRecord> {
-    const target = await canonicalTarget(this.env.DB, draft.targetType, draft.targetId, draft.targetAlias);
+    // Filing under the canonical id is worth a lookup, not a lost record: as sent when D1 fails.
+    const target = await canonicalTarget(
+      this.env.DB,
+      draft.targetType,
+      draft.targetId,
+      draft.targetAlias,
+    ).catch(() => ({ targetId: draft.targetId, targetAlias: draft.targetAlias ?? null }));
     return this.#queue.run(async () => {
       await this.#completePending();
       if (options.dedupeKey !== undefined) {
