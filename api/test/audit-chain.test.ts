@@ -2,7 +2,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { type AuditRecord, AuditVerifyResponse } from "@cleanup/shared";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLogStub } from "../src/audit/audit-log.ts";
+import { appendAudit, auditLogStub } from "../src/audit/audit-log.ts";
 import type { AuditDraft } from "../src/audit/record.ts";
 import { type AuditIndexRow, auditPath } from "../src/audit/record.ts";
 import { deleteLock, json, seedLocksBeforeAll, staffCall } from "./helpers.ts";
@@ -144,17 +144,16 @@ describe("GET /admin/audit/verify against the chain head the AuditLog DO keeps",
 
 describe("an append interrupted between the R2 write and the index", () => {
   it("leaves no hidden record and never reuses its seq: the next append completes it first", async () => {
-    const writer = auditLogStub(env);
     const before = await rows();
-    const error = await withIndexUnavailable(() => failure(() => writer.append(draft("9001"))));
+    const error = await withIndexUnavailable(() => failure(() => appendAudit(env, draft("9001"))));
     expect(error.message).toMatch(/audit_index/);
     // Its seq is taken: the record is in R2 and waits in the DO's storage.
-    const pending = await runInDurableObject(writer, (_o, state) =>
+    const pending = await runInDurableObject(auditLogStub(env), (_o, state) =>
       state.storage.sql.exec<{ seq: number }>("SELECT seq FROM pending").toArray(),
     );
     expect(pending).toEqual([{ seq: before.length + 1 }]);
 
-    const next = await writer.append(draft("9002"));
+    const next = await appendAudit(env, draft("9002"));
     expect(next.seq).toBe(before.length + 2);
     const after = await rows();
     expect(after.map((r) => r.seq)).toEqual([
@@ -167,9 +166,8 @@ describe("an append interrupted between the R2 write and the index", () => {
   });
 
   it("is completed by verify, which says so while it cannot be", async () => {
-    const writer = auditLogStub(env);
     const before = await rows();
-    await withIndexUnavailable(() => failure(() => writer.append(draft("9003"))));
+    await withIndexUnavailable(() => failure(() => appendAudit(env, draft("9003"))));
     const result = await verify();
     expect(result).toMatchObject({ ok: true, checked: before.length + 1 });
   });
@@ -177,26 +175,25 @@ describe("an append interrupted between the R2 write and the index", () => {
 
 describe("AuditLog.append with a dedupeKey", () => {
   it("returns the first record for a repeat and writes nothing more", async () => {
-    const writer = auditLogStub(env);
-    const first = await writer.append(draft("9100"), { dedupeKey: "job-9100:started" });
+    const first = await appendAudit(env, draft("9100"), { dedupeKey: "job-9100:started" });
     const count = (await rows()).length;
-    const again = await writer.append(
+    const again = await appendAudit(
+      env,
       { ...draft("9100"), outcome: "success" },
       { dedupeKey: "job-9100:started" },
     );
     expect(again).toEqual(first);
     expect((await rows()).length).toBe(count);
-    const other = await writer.append(draft("9100"), { dedupeKey: "job-9100:success" });
+    const other = await appendAudit(env, draft("9100"), { dedupeKey: "job-9100:success" });
     expect(other.seq).toBe(first.seq + 1);
   });
 
   it("holds across a crash between R2 and D1: the retry gets the record the first try began", async () => {
-    const writer = auditLogStub(env);
     const count = (await rows()).length;
     await withIndexUnavailable(() =>
-      failure(() => writer.append(draft("9200"), { dedupeKey: "job-9200:started" })),
+      failure(() => appendAudit(env, draft("9200"), { dedupeKey: "job-9200:started" })),
     );
-    const retry = await writer.append(draft("9200"), { dedupeKey: "job-9200:started" });
+    const retry = await appendAudit(env, draft("9200"), { dedupeKey: "job-9200:started" });
     expect(retry.seq).toBe(count + 1);
     const after = await rows();
     expect(after).toHaveLength(count + 1);

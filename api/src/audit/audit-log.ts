@@ -209,3 +209,18 @@ async function canonicalAttempts(db: D1Database, attempts: Attempt[]): Promise<A
 export function auditLogStub(env: Env) {
   return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName("audit-log"));
 }
+
+/**
+ * `AuditLog.append` through the stub, typed: RPC's types cannot carry a record's `unknown` fields
+ * (`plan`, `result`, `options`), so the stub's own signature says `never`.
+ *
+ * @example
+ * const record = await appendAudit(env, draft, { dedupeKey: `${jobId}:started` });
+ */
+export async function appendAudit(
+  env: Env,
+  draft: AuditDraft,
+  options: AppendOptions = {},
+): Promise<AuditRecord> {
+  return (await auditLogStub(env).append(draft, options)) as unknown as AuditRecord;
+}

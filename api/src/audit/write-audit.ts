@@ -9,7 +9,7 @@ import {
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { isAuthenticated } from "../auth/authenticate.ts";
-import { auditLogStub } from "./audit-log.ts";
+import { appendAudit } from "./audit-log.ts";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -53,7 +53,7 @@ function auditReason(c: Context<AppEnv>): string | null {
  */
 export async function writeAudit(c: Context<AppEnv>, entry: AuditEntry): Promise<AuditRecord> {
   c.set("audited", true);
-  return auditLogStub(c.env).append({
+  return appendAudit(c.env, {
     ...entry,
     actor: c.var.identity?.email ?? "anonymous",
     environment: c.var.config.environment,
