@@ -5,10 +5,10 @@ import { auditDestructiveRequests } from "./audit/audit-refusals.ts";
 import { requireAdminKey } from "./auth/admin-key.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { requireIdentity, requireStaff } from "./auth/jwt.ts";
-import { readConfig } from "./config.ts";
+import { ConfigError, readConfig } from "./config.ts";
 import { deletionHeaders } from "./http/deletion-headers.ts";
 import { devOnly } from "./http/dev-only.ts";
-import { handleError, handleNotFound } from "./http/errors.ts";
+import { handleError, handleNotFound, internalErrorBody } from "./http/errors.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { requestId } from "./http/request-id.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -28,8 +28,20 @@ import { projectKeyRoutes } from "./routes/project-keys.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { systemEventRoutes } from "./routes/system-events.ts";
 
+/**
+ * The Worker's vars, validated. When they are invalid every request is a 500; a dev api says which
+ * var and why (so `npm start` can stop at once with it), any other says only that it is misconfigured.
+ */
 const loadConfig = createMiddleware<AppEnv>(async function loadConfig(c, next) {
-  c.set("config", readConfig(c.env));
+  try {
+    c.set("config", readConfig(c.env));
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`[${c.var.requestId}] ${err.message}`);
+    const dev = (c.env as Cloudflare.Env).ENVIRONMENT_NAME === "dev";
+    const message = dev ? err.message : "The api is misconfigured; see its log";
+    return c.json(internalErrorBody(c.var.requestId, message), 500);
+  }
   await next();
 });
 
