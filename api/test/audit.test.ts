@@ -7,6 +7,7 @@ import {
   LockDeletionResponse,
 } from "@cleanup/shared";
 import { describe, expect, it } from "vitest";
+import { auditLogStub } from "../src/audit/audit-log.ts";
 import { ADMIN_KEY, call, deleteLock, json, seedLocksBeforeAll, staffCall, tokenFor } from "./helpers.ts";
 
 const locks = seedLocksBeforeAll();
@@ -70,16 +71,11 @@ describe("the audit log", () => {
     expect(stored.plan).toEqual(preview.plan);
   });
 
-  it("records refused attempts: bad input, no credentials, non-staff, unknown target, stale plan", async () => {
+  it("records refused attempts one by one: bad input, non-staff, unknown target, stale plan", async () => {
     const lock = locks[6]!;
     const alice = await tokenFor("alice@example.com");
     const attempts = [
       () => deleteLock(lock.lock_id, "mode=nope"),
-      () =>
-        call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, {
-          method: "DELETE",
-          headers: { "X-Audit-Reason": "text planted by an anonymous caller" },
-        }),
       () =>
         call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, {
           method: "DELETE",
@@ -90,14 +86,13 @@ describe("the audit log", () => {
     ];
     const statuses = [];
     for (const attempt of attempts) statuses.push((await attempt()).status);
-    expect(statuses).toEqual([400, 401, 403, 404, 412]);
+    expect(statuses).toEqual([400, 403, 404, 412]);
 
-    const { items } = await audit("?outcome=refused&limit=5");
+    const { items } = await audit("?outcome=refused&limit=4");
     expect(items.map((i) => i.actor)).toEqual([
       "support@smartphonekey.com",
       "support@smartphonekey.com",
       "alice@example.com",
-      "anonymous",
       "support@smartphonekey.com",
     ]);
     expect(items.map((i) => i.targetId)).toEqual([
@@ -105,11 +100,8 @@ describe("the audit log", () => {
       "777777",
       String(lock.lock_id),
       String(lock.lock_id),
-      String(lock.lock_id),
     ]);
-    // Without the admin key a caller writes no text of its own into the log.
-    expect((await record(items[3]!.id)).reason).toBeNull();
-    const badInput = await record(items[4]!.id);
+    const badInput = await record(items[3]!.id);
     expect(badInput).toMatchObject({
       httpStatus: 400,
       options: { mode: "nope" },
@@ -127,6 +119,26 @@ describe("the audit log", () => {
     expect(items.find((i) => i.id === auditId)?.options).toMatchObject({
       mode: "DELETE_DO_ONLY",
       cascadeDeleteKeys: false,
+    });
+  });
+
+  it("sums up an anonymous refusal per source and minute, with no text of the caller's on record", async () => {
+    const lock = locks[6]!;
+    const res = await call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, {
+      method: "DELETE",
+      headers: { "X-Audit-Reason": "text planted by an anonymous caller" },
+    });
+    expect(res.status).toBe(401);
+    const [summaryId] = await auditLogStub(env).flushRefusals(Date.now() + 61_000);
+    expect(await record(summaryId!)).toMatchObject({
+      action: "refusal-summary",
+      actor: "anonymous",
+      outcome: "refused",
+      targetType: "source",
+      targetId: "local",
+      count: 1,
+      reason: null,
+      options: { attempts: [{ action: "delete-lock", targetId: String(lock.lock_id), count: 1 }] },
     });
   });
 
@@ -203,5 +215,29 @@ describe("the audit log", () => {
       await json(await staffCall(`/admin/audit/verify?afterSeq=${victim.seq - 1}&limit=1`)),
     );
     expect(holding).toMatchObject({ ok: false, checked: 0, firstBroken: { id: victim.id } });
+  });
+
+  it("checks the listed options against the record, and passes rows listed before they were kept", async () => {
+    const { items } = await audit("?limit=500");
+    // The oldest row: verify stops at the first break, so a later one would hide behind it.
+    const victim = items.at(-1)!;
+    const check = async () => AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
+    const kept = await env.DB.prepare("SELECT options FROM audit_index WHERE id = ?1")
+      .bind(victim.id)
+      .first<{ options: string | null }>();
+    expect(kept?.options).not.toBeNull();
+    await env.DB.prepare(`UPDATE audit_index SET options = '{"mode":"DELETE_DO_AND_EVENTS"}' WHERE id = ?1`)
+      .bind(victim.id)
+      .run();
+    expect((await check()).firstBroken).toMatchObject({
+      id: victim.id,
+      reason: expect.stringContaining("options"),
+    });
+    // As a row indexed before migration 0035: no options, nothing to compare.
+    await env.DB.prepare("UPDATE audit_index SET options = NULL WHERE id = ?1").bind(victim.id).run();
+    expect((await check()).firstBroken?.id).not.toBe(victim.id);
+    await env.DB.prepare("UPDATE audit_index SET options = ?2 WHERE id = ?1")
+      .bind(victim.id, kept!.options)
+      .run();
   });
 });
