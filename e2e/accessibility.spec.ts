@@ -96,6 +96,8 @@ const states: State[] = [
       await dialog.getByLabel("Reason (ticket)").fill("E2E-AXE: DO reset");
       await dialog.getByRole("button", { name: "Delete lock" }).click();
       await expect(page.getByRole("heading", { name: "Deletion result" })).toBeVisible();
+      // With its toast, which is checked too.
+      await expect(page.locator("[data-sonner-toast][data-mounted=true]").first()).toBeVisible();
     },
   ],
   [

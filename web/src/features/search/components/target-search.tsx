@@ -204,6 +204,9 @@ export function TargetSearch({ environment, type, q, onQueryChange, totals }: Ta
   }, [q]);
 
   const search = useSearchTargets(environment, { q, type });
+  // Which search the list on screen answers: while the next one loads it still shows the last.
+  const answered = useRef("");
+  if (search.data && !search.isPlaceholderData) answered.current = `${type ?? ""}:${q}`;
   const items = search.data?.items ?? [];
   const groups = groupByType(items, q);
   // The api gives at most its limit: a full page may leave matches out of any group.
@@ -281,7 +284,8 @@ export function TargetSearch({ environment, type, q, onQueryChange, totals }: Ta
           ) : (
             // A new answer is a new list, not the old one rearranged: a group that moved up the
             // page (Hubs, once no lock matches) would otherwise count as a layout shift.
-            <div key={search.dataUpdatedAt} className="grid gap-4">
+            // Keyed by the search, not by each fetch: a refetch of the same one keeps the links (and focus).
+            <div key={answered.current} className="grid gap-4">
               {groups.map(([groupType, group]) => {
                 const total = totalOf(groupType);
                 const more = total !== undefined ? total > group.length : cut;
