@@ -2,67 +2,20 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env.ts";
-import { auditDestructiveRequests } from "./audit/audit-refusals.ts";
-import { requireAdminKey } from "./auth/admin-key.ts";
-import { requireIdentity, requireStaff } from "./auth/jwt.ts";
 import { readConfig } from "./config.ts";
-import { deletionHeaders } from "./http/deletion-headers.ts";
-import { devOnly } from "./http/dev-only.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
-import { idempotency } from "./http/idempotency.ts";
-import { auditRoutes } from "./routes/audit.ts";
-import { cleanupEnvironmentRoutes } from "./routes/cleanup-environment.ts";
-import { cleanupHubRoutes } from "./routes/cleanup-hubs.ts";
-import { cleanupLockRoutes } from "./routes/cleanup-locks.ts";
-import { devActivityRoutes } from "./routes/dev-activity.ts";
-import { devAuthRoutes } from "./routes/dev-auth.ts";
-import { devSeedRoutes } from "./routes/dev-seed.ts";
-import { environmentRoutes } from "./routes/environment.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { hubRoutes } from "./routes/hubs.ts";
-import { lockRoutes } from "./routes/locks.ts";
-import { openApiRoutes } from "./routes/openapi.ts";
-import { organizationRoutes } from "./routes/organizations.ts";
-import { projectKeyRoutes } from "./routes/project-keys.ts";
-import { searchRoutes } from "./routes/search.ts";
-import { systemEventRoutes } from "./routes/system-events.ts";
+import { registerEndpoints } from "./routes/register-endpoints.ts";
 
 const loadConfig = createMiddleware<AppEnv>(async function loadConfig(c, next) {
   c.set("config", readConfig(c.env));
   await next();
 });
 
-const staffOnly = [requireAdminKey(), requireIdentity(), requireStaff()] as const;
-
 /**
- * The admin API. Order matters: request id first (every response carries it), then config,
- * then the audit of destructive requests (it must see refusals by the auth middleware).
+ * The admin API: every route and its middleware come from the endpoint table in `@cleanup/shared`
+ * (`routes/register-endpoints.ts`). Request id first (every response carries it), then config.
  */
-export const app = new Hono<AppEnv>()
-  .use(requestId({ limitLength: 128 }))
-  .use(loadConfig)
-  .use(auditDestructiveRequests())
-  .route("/", healthRoutes)
-  .route("/", openApiRoutes)
-  .route("/", devAuthRoutes)
-  .use("/admin/*", ...staffOnly)
-  .use("/admin/dev/*", devOnly())
-  .use("/admin/cleanup/*", deletionHeaders(), idempotency())
-  .use("/apiops/*", ...staffOnly, deletionHeaders(), idempotency())
-  .use("/organization/*", requireAdminKey(), requireIdentity(), deletionHeaders(), idempotency())
-  .route("/", environmentRoutes)
-  .route("/", devSeedRoutes)
-  .route("/", devActivityRoutes)
-  .route("/", searchRoutes)
-  .route("/", lockRoutes)
-  .route("/", cleanupLockRoutes)
-  .route("/", hubRoutes)
-  .route("/", cleanupHubRoutes)
-  .route("/", cleanupEnvironmentRoutes)
-  .route("/", organizationRoutes)
-  .route("/", projectKeyRoutes)
-  .route("/", auditRoutes)
-  .route("/", systemEventRoutes);
+export const app = registerEndpoints(new Hono<AppEnv>().use(requestId({ limitLength: 128 })).use(loadConfig));
 
 app.onError(handleError);
 app.notFound(handleNotFound);

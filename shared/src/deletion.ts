@@ -93,15 +93,17 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 
-export const Operation = z.object({
+/** Ours: one step of a deletion, structured; the published `operations` are its lines for people. */
+export const DeletionStep = z.object({
   name: z.string(),
   status: z.enum(["done", "skipped", "failed"]),
   detail: z.string(),
   count: z.number().int().nonnegative().optional(),
   durationMs: z.number().nonnegative().optional(),
 });
-export type Operation = z.infer<typeof Operation>;
+export type DeletionStep = z.infer<typeof DeletionStep>;
 
+/** Ours (`summary` on endpoints 1-3): what a hub, lock or environment deletion removed, in numbers. */
 export const DeletionSummary = z.object({
   eventsDeleted: z.number().int().nonnegative(),
   eventsArchived: z.number().int().nonnegative(),
@@ -109,24 +111,41 @@ export const DeletionSummary = z.object({
   d1RowsDeleted: z.record(z.string(), z.number().int().nonnegative()),
   doInstancesDeleted: z.number().int().nonnegative(),
   archivePath: z.string().nullable(),
-  /** R2 objects removed (event segments); present on real deletions. */
-  objectsDeleted: z.number().int().nonnegative().optional(),
+  /** The verified archive's SHA-256 (null without an archive). */
+  archiveSha256: z.string().nullable(),
+  /** R2 objects removed (event segments). */
+  objectsDeleted: z.number().int().nonnegative(),
 });
 export type DeletionSummary = z.infer<typeof DeletionSummary>;
 
-/** Fields every cleanup response (endpoints 1-3) shares; `duration` is in milliseconds. */
+/** Ours, beside every published deletion shape (never in place of a published field). */
+const OUR_DELETION_FIELDS = {
+  steps: z.array(DeletionStep),
+  /** The job that ran it; null on a dry run. */
+  jobId: z.string().nullable(),
+  dryRun: z.boolean(),
+  plan: Plan,
+  planToken: z.string(),
+  /** The final audit record; null on a dry run. */
+  auditId: z.string().nullable(),
+  /** The request that created the job. */
+  requestId: z.string(),
+};
+
+/**
+ * Endpoints 1-3 as published: `operations` are human-readable lines (one per step),
+ * `deletionSummary` one sentence, `duration` in seconds, `auditLogPath` the audit record's R2 path
+ * (empty on a dry run, which writes none).
+ */
 const CleanupResultBase = z.object({
   success: z.boolean(),
-  operations: z.array(Operation),
-  deletionSummary: DeletionSummary,
-  auditLogPath: z.string().nullable(),
+  operations: z.array(z.string()),
+  deletionSummary: z.string(),
+  auditLogPath: z.string(),
   duration: z.number().nonnegative(),
   errors: z.array(z.string()),
-  dryRun: z.boolean().optional(),
-  plan: Plan.optional(),
-  planToken: z.string().optional(),
-  auditId: z.string().nullable().optional(),
-  requestId: z.string().optional(),
+  ...OUR_DELETION_FIELDS,
+  summary: DeletionSummary,
 });
 
 export const LockDeletionResponse = CleanupResultBase.extend({
@@ -149,14 +168,13 @@ export const EnvironmentResult = z.object({
   success: z.boolean(),
   message: z.string(),
 });
-/** Ours, added to endpoints 4 and 5, whose published shapes have none of them. */
-const OUR_FIELDS_ON_PUBLISHED_SHAPES = {
-  errors: z.array(z.string()).optional(),
-  dryRun: z.boolean().optional(),
-  plan: Plan.optional(),
-  planToken: z.string().optional(),
-  auditLogPath: z.string().nullable().optional(),
-  auditId: z.string().nullable().optional(),
+
+/** Ours on endpoints 4 and 5, whose published shapes have none of them. */
+const OURS_ON_D1_ENDPOINTS = {
+  ...OUR_DELETION_FIELDS,
+  errors: z.array(z.string()),
+  /** The audit record's R2 path; empty on a dry run. */
+  auditLogPath: z.string(),
 };
 
 export const ProjectKeyDeletionResponse = z.object({
@@ -167,8 +185,13 @@ export const ProjectKeyDeletionResponse = z.object({
     environmentResults: z.array(EnvironmentResult),
   }),
   /** Ours: what happened to the JWKs made from the key. */
-  jwkResult: z.object({ action: JwkDeleteAction, count: z.number().int().nonnegative() }).optional(),
-  ...OUR_FIELDS_ON_PUBLISHED_SHAPES,
+  jwkResult: z.object({ action: JwkDeleteAction, count: z.number().int().nonnegative() }),
+  summary: z.object({
+    keysDeleted: z.number().int().nonnegative(),
+    environmentsUndeployed: z.number().int().nonnegative(),
+    jwks: z.number().int().nonnegative(),
+  }),
+  ...OURS_ON_D1_ENDPOINTS,
 });
 export type ProjectKeyDeletionResponse = z.infer<typeof ProjectKeyDeletionResponse>;
 
@@ -176,12 +199,10 @@ export const OrgKeyDeletionResponse = z.object({
   success: z.boolean(),
   message: z.string(),
   /** Ours: how many keys and node–key relationships went. */
-  deletionSummary: z
-    .object({
-      orgKeysDeleted: z.number().int().nonnegative(),
-      nodeKeysDeleted: z.number().int().nonnegative(),
-    })
-    .optional(),
-  ...OUR_FIELDS_ON_PUBLISHED_SHAPES,
+  summary: z.object({
+    orgKeysDeleted: z.number().int().nonnegative(),
+    nodeKeysDeleted: z.number().int().nonnegative(),
+  }),
+  ...OURS_ON_D1_ENDPOINTS,
 });
 export type OrgKeyDeletionResponse = z.infer<typeof OrgKeyDeletionResponse>;

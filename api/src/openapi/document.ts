@@ -1,7 +1,17 @@
-import { AuditReasonHeader, HEADERS, IdempotencyKeyHeader, IfMatchHeader } from "@cleanup/shared";
+import {
+  type Access,
+  AuditReasonHeader,
+  ENDPOINT_LIST,
+  type EndpointDef,
+  HEADERS,
+  IdempotencyKeyHeader,
+  IfMatchHeader,
+} from "@cleanup/shared";
 import { z } from "zod";
 import { componentSchemas, ERROR_COMPONENTS } from "./components.ts";
-import { type Access, ROUTES, type RouteDoc } from "./route-table.ts";
+
+/** One operation of the document: an endpoint of the table at one of its paths. */
+type RouteDoc = EndpointDef & { operationId: string; summary: string; description?: string };
 
 type JsonObject = Record<string, unknown>;
 
@@ -38,7 +48,8 @@ const DELETION_HEADERS: Record<string, JsonObject> = {
   IdempotencyKey: {
     name: HEADERS.idempotencyKey,
     in: "header",
-    description: "Replays the stored result of a repeat; 422 for a different request, 409 while running.",
+    description:
+      "Names the deletion's job: a repeat gets its stored result (`Idempotent-Replayed: true`) or, while it runs, its status; 422 for a different request.",
     schema: inputSchema(IdempotencyKeyHeader),
   },
   AuditReason: {
@@ -76,19 +87,30 @@ const jsonResponse = (description: string, component: string) => ({
 });
 
 function errorStatuses(route: RouteDoc): number[] {
-  const statuses = new Set<number>([...(route.errors ?? []), 500]);
+  const statuses = new Set<number>([...(route.doc.errors ?? []), 500]);
   if (route.params || route.query || route.body) statuses.add(400);
   const byAccess: Record<Access, number[]> = { public: [], staff: [401, 403], "org-admin": [401, 403] };
   for (const s of byAccess[route.access]) statuses.add(s);
   if (route.devOnly === "forbidden") statuses.add(403);
   if (route.devOnly === "hidden") statuses.add(404);
-  if (route.destructive) for (const s of [400, 409, 412, 422]) statuses.add(s);
+  if (route.deletes) for (const s of [400, 409, 412, 422]) statuses.add(s);
   return [...statuses].sort((a, b) => a - b);
 }
 
+const ACCEPTED = {
+  description: "The job outlived the synchronous wait, or `Prefer: respond-async` was sent: poll `statusUrl`",
+  headers: {
+    ...REQUEST_ID_HEADER,
+    Location: { description: "The job's statusUrl", schema: { type: "string" } },
+    "Retry-After": { description: "Seconds to wait before polling", schema: { type: "string" } },
+  },
+  content: { "application/json": { schema: { $ref: "#/components/schemas/JobAccepted" } } },
+};
+
 function operation(route: RouteDoc): JsonObject {
-  const orgShape = route.path.startsWith("/organization/");
-  const responses: JsonObject = { "200": jsonResponse("OK", route.ok) };
+  const orgShape = route.access === "org-admin";
+  const responses: JsonObject = { "200": jsonResponse("OK", route.doc.response) };
+  if (route.doc.accepted) responses["202"] = ACCEPTED;
   for (const status of errorStatuses(route)) {
     const component = orgShape ? "OrgKeyErrorBody" : ERROR_COMPONENTS[status]!;
     responses[String(status)] = jsonResponse(`Error ${status}`, component);
@@ -96,14 +118,14 @@ function operation(route: RouteDoc): JsonObject {
   const devNote = route.devOnly ? " Dev environment only." : "";
   return {
     operationId: route.operationId,
-    tags: [route.tag],
+    tags: [route.doc.tag],
     summary: route.summary,
     ...(route.description || devNote ? { description: `${route.description ?? ""}${devNote}`.trim() } : {}),
     security: route.access === "public" ? [] : ADMIN_SECURITY,
     parameters: [
       ...parameters(route.params, "path"),
       ...parameters(route.query, "query"),
-      ...(route.destructive
+      ...(route.deletes
         ? Object.keys(DELETION_HEADERS).map((id) => ({ $ref: `#/components/parameters/${id}` }))
         : []),
     ],
@@ -139,16 +161,17 @@ export function openApiDocument(): JsonObject {
   const paths: Record<string, JsonObject> = {};
   const add = (route: RouteDoc) => {
     const path = openApiPath(route.path);
-    paths[path] = { ...paths[path], [route.method]: operation(route) };
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route) };
   };
-  for (const route of ROUTES) {
+  for (const { name: _name, ...endpoint } of ENDPOINT_LIST) {
+    const route: RouteDoc = { ...endpoint, ...endpoint.doc, method: endpoint.method };
     add(route);
     if (route.trailingSlashOptional) add(withoutTrailingSlash(route));
   }
   built = {
     openapi: "3.1.1",
     info: { title: "Cleanup Console admin API", version: "1.0.0", description: DESCRIPTION },
-    tags: ["service", "reads", "deletions", "audit", "dev"].map((name) => ({ name })),
+    tags: ["service", "reads", "deletions", "jobs", "audit", "dev"].map((name) => ({ name })),
     paths,
     components: {
       schemas: componentSchemas(),

@@ -1,0 +1,56 @@
+import type { AuditOutcome, AuditRecord } from "@cleanup/shared";
+import { findAuditRow } from "../audit/audit-index.ts";
+import { auditLogStub } from "../audit/audit-log.ts";
+import type { AuditDraft } from "../audit/record.ts";
+import { findJob, setAuditIds } from "./job-store.ts";
+import type { StoredJob } from "./job-types.ts";
+
+/** The job's two records: `started` before its first destructive step, then exactly one final one. */
+export type JobRecordKind = "started" | "final";
+
+/** The audit draft of a job's record: who asked, for what, with which plan, and what came of it. */
+export function jobAuditDraft(
+  job: StoredJob,
+  outcome: AuditOutcome,
+  result: unknown,
+  httpStatus: number,
+): AuditDraft {
+  return {
+    action: job.action,
+    targetType: job.target.type,
+    targetId: job.target.id,
+    outcome,
+    options: job.params.options,
+    plan: job.params.plan,
+    result,
+    httpStatus,
+    actor: job.actor,
+    environment: job.params.environment,
+    reason: job.params.reason,
+    requestId: job.params.requestId,
+  };
+}
+
+/**
+ * Appends the job's `kind` record once: a step that runs again (after a crash between the append
+ * and the step's end) gets the record it wrote the first time. The record ids are kept on the job.
+ */
+export async function appendJobRecord(
+  env: Env,
+  job: StoredJob,
+  kind: JobRecordKind,
+  draft: AuditDraft,
+): Promise<Pick<AuditRecord, "id" | "path">> {
+  const index = kind === "started" ? 0 : 1;
+  const current = await findJob(env.DB, job.jobId);
+  const known = current?.auditIds[index];
+  if (known) {
+    const row = await findAuditRow(env.DB, known);
+    if (row) return { id: row.id, path: row.path };
+  }
+  const record = (await auditLogStub(env).append(draft)) as AuditRecord;
+  const ids = [...(current?.auditIds ?? [])];
+  ids[index] = record.id;
+  await setAuditIds(env.DB, job.jobId, ids);
+  return { id: record.id, path: record.path };
+}
