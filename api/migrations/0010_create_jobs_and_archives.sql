@@ -1,4 +1,4 @@
--- Deletion jobs (DESIGN §3.4, ADR 011). One row per job; the job's Cloudflare Workflow instance has the
+-- Deletion jobs (DESIGN §3.4, ADR 012). One row per job; the job's Cloudflare Workflow instance has the
 -- same id. Our own status lives here, because a waiting Workflow instance reports `running` locally.
 CREATE TABLE jobs (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, -- newest first, and the listing's cursor

@@ -1,7 +1,13 @@
 import type { z } from "zod";
 import { type AuditAction, AuditListQuery, AuditVerifyQuery } from "./audit.ts";
 import { LoginRequest } from "./auth.ts";
-import { DryRunOnlyQuery, HubDeleteQuery, LockDeleteQuery, ProjectKeyDeleteQuery } from "./deletion.ts";
+import {
+  DeleteAllBody,
+  DryRunOnlyQuery,
+  HubDeleteQuery,
+  LockDeleteQuery,
+  ProjectKeyDeleteQuery,
+} from "./deletion.ts";
 import { ArchiveListQuery, JobIdPathParams, JobListQuery, type JobTargetType } from "./jobs.ts";
 import {
   AuditIdPathParams,
@@ -14,10 +20,11 @@ import { SystemEventListQuery } from "./system-events.ts";
 import { SearchQuery } from "./targets.ts";
 
 /**
- * Who may call an endpoint. `staff`: the admin key and a staff JWT; `org-admin`: a JWT of staff or
- * of an OWNER / ADMINISTRATOR of that organization (the handler decides which); `public`: anyone.
+ * Who may call an endpoint. `staff`: the admin key and a staff JWT; `published-caller` (endpoints 4
+ * and 5): a Bearer token alone, judged by the handler (its permissions, its org role; staff with
+ * the admin key too), a wrong admin key sent is refused; `public`: anyone.
  */
-export type Access = "public" | "staff" | "org-admin";
+export type Access = "public" | "staff" | "published-caller";
 
 /** How long the bff waits for the api: `long` for calls that may take minutes. */
 export type BffTimeout = "default" | "long";
@@ -29,7 +36,11 @@ export type EndpointDef = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A body that may be left out; when sent it must be a JSON object this schema accepts. */
+  optionalBody?: z.ZodType;
   access: Access;
+  /** Errors in the endpoint's own published shape `{success: false, message}` (endpoint 5). */
+  ownErrorShape?: boolean;
   /** Dev environment only: 403 elsewhere, or 404 when `hidden`. */
   devOnly?: "forbidden" | "hidden";
   /**
@@ -244,6 +255,7 @@ export const ENDPOINTS = {
     method: "POST",
     path: "/admin/cleanup/delete-all",
     query: DryRunOnlyQuery,
+    optionalBody: DeleteAllBody,
     access: "staff",
     devOnly: "forbidden",
     deletes: { action: "delete-all", targetType: "environment", targetParams: [] },
@@ -298,7 +310,7 @@ export const ENDPOINTS = {
     path: "/apiops/projects/:projectName/keys/:keyName/",
     params: ProjectKeyPathParams,
     query: ProjectKeyDeleteQuery,
-    access: "staff",
+    access: "published-caller",
     deletes: {
       action: "delete-project-key",
       targetType: "project-key",
@@ -310,7 +322,7 @@ export const ENDPOINTS = {
       operationId: "deleteProjectKey",
       tag: "deletions",
       summary: "Endpoint 4: delete a project key, undeploy it everywhere, nullify or delete its JWKs",
-      description: `${DELETION_NOTE} Needs SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the key is deployed.`,
+      description: `${DELETION_NOTE} Needs a Bearer token whose permissions hold SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the key is deployed, for that project (bare or \`@<projectName>\`); no admin key needed.`,
       response: "ProjectKeyDeletionResponse",
       errors: [404],
       accepted: true,
@@ -321,14 +333,15 @@ export const ENDPOINTS = {
     path: "/organization/:idOrg/key",
     params: OrgPathParams,
     query: DryRunOnlyQuery,
-    access: "org-admin",
+    access: "published-caller",
+    ownErrorShape: true,
     deletes: { action: "delete-org-keys", targetType: "organization", targetParams: ["idOrg"] },
     bff: "default",
     doc: {
       operationId: "deleteOrganizationKeys",
       tag: "deletions",
       summary: "Endpoint 5: delete every key of an organization and its node links; publishes a system event",
-      description: `${DELETION_NOTE} Errors use the endpoint's own shape \`{success: false, message}\`.`,
+      description: `${DELETION_NOTE} A Bearer token of an OWNER or ADMINISTRATOR of that org (no admin key), or staff with the admin key. Errors use the endpoint's own shape \`{success: false, message}\`.`,
       response: "OrgKeyDeletionResponse",
       errors: [404],
       accepted: true,

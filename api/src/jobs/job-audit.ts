@@ -1,5 +1,4 @@
 import type { AuditOutcome, AuditRecord } from "@cleanup/shared";
-import { findAuditRow } from "../audit/audit-index.ts";
 import { auditLogStub } from "../audit/audit-log.ts";
 import type { AuditDraft } from "../audit/record.ts";
 import { findJob, setAuditIds } from "./job-store.ts";
@@ -19,6 +18,8 @@ export function jobAuditDraft(
     action: job.action,
     targetType: job.target.type,
     targetId: job.target.id,
+    // A lock's UUID beside its numeric id, so its records are found by either.
+    targetAlias: job.target.type === "lock" ? job.target.uuid : null,
     outcome,
     options: job.params.options,
     plan: job.params.plan,
@@ -28,12 +29,15 @@ export function jobAuditDraft(
     environment: job.params.environment,
     reason: job.params.reason,
     requestId: job.params.requestId,
+    clientRequestId: job.params.clientRequestId,
+    jobId: job.jobId,
   };
 }
 
 /**
- * Appends the job's `kind` record once: a step that runs again (after a crash between the append
- * and the step's end) gets the record it wrote the first time. The record ids are kept on the job.
+ * Appends the job's `kind` record once (dedupe key `${jobId}:${kind}`): a step that runs again after
+ * a crash — even one between the append and the step's end — gets the record it wrote the first
+ * time, and nothing is written twice. The record ids are kept on the job.
  */
 export async function appendJobRecord(
   env: Env,
@@ -41,16 +45,12 @@ export async function appendJobRecord(
   kind: JobRecordKind,
   draft: AuditDraft,
 ): Promise<Pick<AuditRecord, "id" | "path">> {
-  const index = kind === "started" ? 0 : 1;
+  const record = (await auditLogStub(env).append(draft, {
+    dedupeKey: `${job.jobId}:${kind}`,
+  })) as AuditRecord;
   const current = await findJob(env.DB, job.jobId);
-  const known = current?.auditIds[index];
-  if (known) {
-    const row = await findAuditRow(env.DB, known);
-    if (row) return { id: row.id, path: row.path };
-  }
-  const record = (await auditLogStub(env).append(draft)) as AuditRecord;
   const ids = [...(current?.auditIds ?? [])];
-  ids[index] = record.id;
+  ids[kind === "started" ? 0 : 1] = record.id;
   await setAuditIds(env.DB, job.jobId, ids);
   return { id: record.id, path: record.path };
 }

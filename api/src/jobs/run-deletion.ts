@@ -10,8 +10,10 @@ import {
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../app-env.ts";
+import { isAuthenticated } from "../auth/authenticate.ts";
 import { planTokenOf, requireUnchangedPlan, storePreview } from "../domain/plan-token.ts";
 import { ApiError } from "../http/errors.ts";
+import { requestIds } from "../http/request-id.ts";
 import { canonicalJson } from "../lib/canonical-json.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import type { DeletionTarget } from "../targets/target.ts";
@@ -106,7 +108,8 @@ export async function runDeletion(
     const planToken = await planTokenOf(prepared.plan);
     if (query.dryRun === true) {
       await storePreview(db, planToken, prepared.plan);
-      return c.json(target.preview(prepared, planToken, c.var.requestId, (Date.now() - started) / 1000));
+      const body = target.preview(prepared, planToken, c.var.requestId, (Date.now() - started) / 1000);
+      return c.json({ ...body, ...requestIds(c) });
     }
     const previewed = await requireUnchangedPlan(c, prepared.plan, planToken);
     const rawReason = c.req.header(HEADERS.auditReason);
@@ -127,10 +130,11 @@ export async function runDeletion(
         plan: previewed ?? prepared.plan,
         planToken,
         fields: prepared.fields,
-        // Without the admin key a caller's own text goes on no record.
-        reason: rawReason && c.var.adminKeyAccepted ? decodeAuditReason(rawReason) : null,
+        // A caller that did not authenticate puts no text of its own on record.
+        reason: rawReason && isAuthenticated(c.var) ? decodeAuditReason(rawReason) : null,
         requestId: c.var.requestId,
-        clientRequestId: null,
+        // The caller's own id is text of its choosing: kept for authenticated callers only.
+        clientRequestId: isAuthenticated(c.var) ? (c.var.clientRequestId ?? null) : null,
       },
     });
     if (claimed) {

@@ -88,8 +88,12 @@ const jsonResponse = (description: string, component: string) => ({
 
 function errorStatuses(route: RouteDoc): number[] {
   const statuses = new Set<number>([...(route.doc.errors ?? []), 500]);
-  if (route.params || route.query || route.body) statuses.add(400);
-  const byAccess: Record<Access, number[]> = { public: [], staff: [401, 403], "org-admin": [401, 403] };
+  if (route.params || route.query || route.body || route.optionalBody) statuses.add(400);
+  const byAccess: Record<Access, number[]> = {
+    public: [],
+    staff: [401, 403],
+    "published-caller": [401, 403],
+  };
   for (const s of byAccess[route.access]) statuses.add(s);
   if (route.devOnly === "forbidden") statuses.add(403);
   if (route.devOnly === "hidden") statuses.add(404);
@@ -108,7 +112,7 @@ const ACCEPTED = {
 };
 
 function operation(route: RouteDoc): JsonObject {
-  const orgShape = route.access === "org-admin";
+  const orgShape = route.ownErrorShape === true;
   const responses: JsonObject = { "200": jsonResponse("OK", route.doc.response) };
   if (route.doc.accepted) responses["202"] = ACCEPTED;
   for (const status of errorStatuses(route)) {
@@ -129,11 +133,11 @@ function operation(route: RouteDoc): JsonObject {
         ? Object.keys(DELETION_HEADERS).map((id) => ({ $ref: `#/components/parameters/${id}` }))
         : []),
     ],
-    ...(route.body
+    ...(route.body || route.optionalBody
       ? {
           requestBody: {
-            required: true,
-            content: { "application/json": { schema: inputSchema(route.body) } },
+            required: route.body !== undefined,
+            content: { "application/json": { schema: inputSchema((route.body ?? route.optionalBody)!) } },
           },
         }
       : {}),

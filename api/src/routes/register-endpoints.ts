@@ -6,15 +6,18 @@ import { requireIdentity, requireStaff } from "../auth/jwt.ts";
 import { deletionHeaders } from "../http/deletion-headers.ts";
 import { devOnly } from "../http/dev-only.ts";
 import { ApiError } from "../http/errors.ts";
-import { NoQuery, validJson, validParams, validQuery } from "../http/validate.ts";
+import { NoQuery, optionalJsonBody, validJson, validParams, validQuery } from "../http/validate.ts";
 import { HANDLERS } from "./handlers.ts";
 import { auditRefusals } from "./refusal-audit.ts";
 
-/** Who may call, as middleware: `staff` (admin key + staff JWT), `org-admin` (the handler checks the org). */
+/**
+ * Who may call, as middleware over what `authenticate()` read: `staff` (admin key + staff JWT);
+ * `published-caller` (a Bearer token; the handler judges it; a wrong admin key is refused).
+ */
 const ACCESS: Record<EndpointDef["access"], () => MiddlewareHandler<AppEnv>[]> = {
   public: () => [],
   staff: () => [requireAdminKey(), requireIdentity(), requireStaff()],
-  "org-admin": () => [requireAdminKey(), requireIdentity()],
+  "published-caller": () => [requireAdminKey({ optional: true }), requireIdentity()],
 };
 
 /**
@@ -34,6 +37,7 @@ function pipeline(def: EndpointDef): MiddlewareHandler<AppEnv>[] {
   if (def.query) chain.push(validQuery(def.query));
   else if (def.access !== "public") chain.push(validQuery(NoQuery));
   if (def.body) chain.push(validJson(def.body));
+  if (def.optionalBody) chain.push(optionalJsonBody(def.optionalBody));
   return chain;
 }
 

@@ -169,7 +169,7 @@ function d1Line(counts: Record<string, number>) {
 /**
  * The steps, freeze and answers shared by the two event-sourced targets (hub, lock). DELETE_DO_ONLY
  * runs `delete-do-state` alone; DELETE_DO_AND_EVENTS archives, then deletes the events, the DO
- * state and the D1 rows, in that order (ADR 011).
+ * state and the D1 rows, in that order (ADR 012).
  */
 export function aggregateJob(
   kind: AggregateKind,

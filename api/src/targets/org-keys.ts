@@ -56,7 +56,7 @@ export const orgKeysTarget: DeletionTarget = {
     const idOrg = params.idOrg!;
     const identity = c.var.identity;
     // Access is decided before existence, so outsiders cannot probe which organizations exist.
-    if (!identity || !(await mayManageOrgKeys(c.env.DB, identity, idOrg))) {
+    if (!identity || !(await mayManageOrgKeys(c.env.DB, identity, idOrg, c.var.adminKeyAccepted === true))) {
       throw ApiError.forbidden(ORG_ACCESS_DENIED);
     }
     const org = await findOrganization(c.env.DB, idOrg);

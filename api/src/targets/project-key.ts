@@ -1,4 +1,4 @@
-import { type JwkDeleteAction, PERMISSIONS } from "@cleanup/shared";
+import { holdsPermission, type JwkDeleteAction, PERMISSIONS } from "@cleanup/shared";
 import {
   buildProjectKeyPlan,
   deleteProjectKey,

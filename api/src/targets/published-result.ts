@@ -84,6 +84,7 @@ export function jobAnswer(
     planToken: job.params.planToken,
     auditId: null,
     requestId: job.params.requestId,
+    ...(job.params.clientRequestId ? { clientRequestId: job.params.clientRequestId } : {}),
   };
   if (end.refusal) return { httpStatus: end.refusal.httpStatus, body: { ...end.refusal.body, ...body } };
   if (end.failure) {
