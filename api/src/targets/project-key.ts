@@ -64,15 +64,22 @@ export const projectKeyTarget: DeletionTarget = {
   endpoint: "deleteProjectKey",
   async prepare(c, params, query) {
     const action = query.jwkDeleteAction as JwkDeleteAction;
+    const projectName = params.projectName!;
     const permissions = c.var.identity?.permissions ?? [];
-    if (!permissions.includes(PERMISSIONS.secretsManage)) {
-      throw ApiError.forbidden(`Deleting a project key needs the ${PERMISSIONS.secretsManage} permission`);
-    }
-    const key = await requireProjectKey(c.env.DB, params.projectName!, params.keyName!);
-    const detail = await projectKeyDetail(c.env.DB, key);
-    if (detail.deployments.length > 0 && !permissions.includes(PERMISSIONS.secretsDeployUndeploy)) {
+    // Decided before existence, so a caller without the permission cannot probe which keys exist.
+    if (!holdsPermission(permissions, PERMISSIONS.secretsManage, projectName)) {
       throw ApiError.forbidden(
-        `Undeploying the key needs the ${PERMISSIONS.secretsDeployUndeploy} permission`,
+        `Deleting a key of project ${projectName} needs the ${PERMISSIONS.secretsManage} permission in it`,
+      );
+    }
+    const key = await requireProjectKey(c.env.DB, projectName, params.keyName!);
+    const detail = await projectKeyDetail(c.env.DB, key);
+    if (
+      detail.deployments.length > 0 &&
+      !holdsPermission(permissions, PERMISSIONS.secretsDeployUndeploy, projectName)
+    ) {
+      throw ApiError.forbidden(
+        `Undeploying the key needs the ${PERMISSIONS.secretsDeployUndeploy} permission in project ${projectName}`,
       );
     }
     const id = `${key.project_name}/${key.name}`;
