@@ -13,7 +13,10 @@ const records = async (query = "") =>
 const chainLength = async () =>
   (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_index").first<{ n: number }>())!.n;
 const anonymous = (from: string, path: string) =>
-  call(path, { method: "DELETE", headers: { "CF-Connecting-IP": from, Authorization: "Bearer forged.token.x" } });
+  call(path, {
+    method: "DELETE",
+    headers: { "CF-Connecting-IP": from, Authorization: "Bearer forged.token.x" },
+  });
 const flush = () => auditLogStub(env).flushRefusals(Date.now() + 61_000);
 
 describe("refusals of callers without a valid admin key or token", () => {

@@ -97,7 +97,9 @@ describe("DELETE_DO_AND_EVENTS", () => {
       ["delete-d1-rows", "done"],
     ]);
     expect(body.operations[2]).toMatch(
-      new RegExp(`^archive: ${lock.event_count} events → archives/lock/${lock.uuid}/${body.jobId}\\.ndjson, sha256 [0-9a-f]{8}…, verified$`),
+      new RegExp(
+        `^archive: ${lock.event_count} events → archives/lock/${lock.uuid}/${body.jobId}\\.ndjson, sha256 [0-9a-f]{8}…, verified$`,
+      ),
     );
     expect(body.duration).toBeGreaterThan(0);
     expect(body.duration).toBeLessThan(60); // seconds, as published

@@ -33,6 +33,7 @@ export async function runJobStep(
   const run = COMMON[name] ?? target.run[name];
   if (!run) throw new Error(`${job.action} has no step ${name}`);
   const db = env.DB;
+  await stepFaults.beforeWork?.(job.jobId, name, attempt);
   const previous = (await findJob(db, job.jobId))?.steps.find((s) => s.name === name);
   const startedAt = previous?.startedAt ?? new Date().toISOString();
   await updateStep(
@@ -60,7 +61,7 @@ export async function runJobStep(
     if (count !== null) Object.assign(patch, { done: count, total: count });
     else Object.assign(patch, { done: 1, total: 1 });
     await updateStep(db, job.jobId, name, patch);
-    stepFaults.afterWork?.(job.jobId, name, attempt);
+    await stepFaults.afterWork?.(job.jobId, name, attempt);
     return outcome;
   } catch (err) {
     await updateStep(db, job.jobId, name, {

@@ -62,14 +62,13 @@ const prefixOf = (path: string) => path.slice(0, path.indexOf(":"));
 
 /**
  * Registers every endpoint of the table with its pipeline and handler. After them, each deletion's
- * malformed paths (an empty id, extra segments) are answered 404 by a catch-all that audits them as
- * refused attempts at that deletion (registered for ALL methods, so it is no route of its own).
+ * malformed paths under its prefix (an empty id, extra segments) get a catch-all (`…/*`, no route of
+ * the document) that answers 404 through the same refusal audit, as a refused attempt at it.
  */
 export function registerEndpoints(app: Hono<AppEnv>): Hono<AppEnv> {
   for (const { name, ...def } of ENDPOINT_LIST) {
-    const method = def.method;
     const paths = def.trailingSlashOptional ? [def.path, def.path.replace(/\/$/, "")] : [def.path];
-    app.on(method, paths, ...pipeline(def), invoke(name));
+    app.on(def.method, paths, ...pipeline(def), invoke(name));
   }
   for (const { method, path, deletes } of ENDPOINT_LIST) {
     if (!deletes) continue;
@@ -82,11 +81,8 @@ export function registerEndpoints(app: Hono<AppEnv>): Hono<AppEnv> {
         return rest;
       }
     };
-    app.all(`${prefix}*`, async (c, next) => {
-      if (c.req.method !== method) return next();
-      return auditRefusals(deletes, raw)(c, async () => {
-        throw ApiError.notFound(`No route for ${c.req.method} ${c.req.path}`);
-      });
+    app.on(method, `${prefix}*`, auditRefusals(deletes, raw), (c) => {
+      throw ApiError.notFound(`No route for ${c.req.method} ${c.req.path}`);
     });
   }
   return app;
