@@ -60,8 +60,8 @@ export class DeletionJob extends WorkflowEntrypoint<Env, DeletionJobParams> {
         break;
       }
     }
-    const result = await json("record-final", STEP_CONFIG["record-final"], () =>
-      recordFinal(this.env, job, target, { outputs, refusal, failure, errors }),
+    const result = await json("record-final", STEP_CONFIG["record-final"], (attempt) =>
+      recordFinal(this.env, job, target, { outputs, refusal, failure, errors }, attempt),
     );
     return { httpStatus: result.httpStatus };
   }

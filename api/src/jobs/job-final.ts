@@ -3,6 +3,7 @@ import type { DeletionTarget, JobRefusal, StepContext } from "../targets/target.
 import { appendJobRecord, jobAuditDraft } from "./job-audit.ts";
 import { findJob, finishJob } from "./job-store.ts";
 import type { StoredJob } from "./job-types.ts";
+import { stepFaults } from "./step-faults.ts";
 
 export type JobEnding = {
   outputs: StepContext["outputs"];
@@ -23,6 +24,9 @@ function finalSteps(steps: JobStep[], ending: JobEnding, now: string): JobStep[]
     if (s.name === "record-final") {
       return { ...s, status: "done", startedAt: s.startedAt ?? now, endedAt: now, done: 1, total: 1 };
     }
+    if (s.name === ending.failure?.step) {
+      return { ...s, status: "failed", endedAt: now, detail: ending.failure.message };
+    }
     if (s.status === "pending") return { ...s, status: "skipped", detail: why };
     if (s.status === "running") return { ...s, status: "failed", endedAt: now };
     return s;
@@ -40,6 +44,7 @@ export async function recordFinal(
   loaded: StoredJob,
   target: DeletionTarget,
   ending: JobEnding,
+  attempt = 1,
 ): Promise<JobResult> {
   const job = (await findJob(env.DB, loaded.jobId)) ?? loaded;
   if (!isLiveJobStatus(job.status) && job.result) return job.result;
@@ -64,5 +69,6 @@ export async function recordFinal(
     steps,
     partial,
   });
+  await stepFaults.afterWork?.(job.jobId, "record-final", attempt);
   return result;
 }
