@@ -2,13 +2,25 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./app-env.ts";
 import { authenticate } from "./auth/authenticate.ts";
-import { readConfig } from "./config.ts";
-import { handleError, handleNotFound } from "./http/errors.ts";
+import { ConfigError, readConfig } from "./config.ts";
+import { handleError, handleNotFound, internalErrorBody } from "./http/errors.ts";
 import { requestId } from "./http/request-id.ts";
 import { registerEndpoints } from "./routes/register-endpoints.ts";
 
+/**
+ * The Worker's vars, validated. When they are invalid every request is a 500; a dev api says which
+ * var and why (so `npm start` can stop at once with it), any other says only that it is misconfigured.
+ */
 const loadConfig = createMiddleware<AppEnv>(async function loadConfig(c, next) {
-  c.set("config", readConfig(c.env));
+  try {
+    c.set("config", readConfig(c.env));
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`[${c.var.requestId}] ${err.message}`);
+    const dev = (c.env as Cloudflare.Env).ENVIRONMENT_NAME === "dev";
+    const message = dev ? err.message : "The api is misconfigured; see its log";
+    return c.json(internalErrorBody(c.var.requestId, message), 500);
+  }
   await next();
 });
 

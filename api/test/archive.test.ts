@@ -1,6 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_FORMAT, decodeArchive, putArchive, verifyArchive } from "../src/storage/archive.ts";
+import {
+  ARCHIVE_FORMAT,
+  type ArchiveHeader,
+  decodeArchive,
+  putArchive,
+  verifyArchive,
+} from "../src/storage/archive.ts";
 import type { StoredEvent } from "../src/storage/event-store.ts";
 
 const ID = "5f0c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f5a";
@@ -11,7 +17,7 @@ const events = (from: number, n: number): StoredEvent[] =>
     at: new Date(Date.UTC(2026, 0, 1, 0, 0, from + i)).toISOString(),
     data: { actor: "user-1" },
   }));
-const header = (n: number) => ({
+const header = (n: number): ArchiveHeader => ({
   format: ARCHIVE_FORMAT,
   jobId: "job-1",
   kind: "lock" as const,

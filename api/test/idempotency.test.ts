@@ -54,6 +54,7 @@ describe("Idempotency-Key on a deletion", () => {
       // Without the key it is another deletion of a target a live job holds.
       const other = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY");
       expect(other.status).toBe(409);
+      expect(other.headers.get("Retry-After")).toBe("2");
       expect(await other.json()).toMatchObject({ error: "Conflict", code: 409, jobId: accepted.jobId });
       release();
       const done = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY", { "Idempotency-Key": "in-flight" });

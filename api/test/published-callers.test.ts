@@ -90,11 +90,12 @@ describe("endpoint 5 as published: DELETE /organization/{idOrg}/key with a Beare
 
   it("refuses a wrong admin key, or two that disagree, even from the OWNER (401, endpoint 5's shape)", async () => {
     const owner = await tokenFor("owner@acme.example");
-    for (const keys of [
+    const keySets: Record<string, string>[] = [
       { "X-Admin-API-Key": "wrong" },
       { "X-API-Key": "wrong" },
       { "X-Admin-API-Key": ADMIN_KEY, "X-API-Key": "wrong" },
-    ]) {
+    ];
+    for (const keys of keySets) {
       const res = await orgKeys("acme", bearer(owner, keys), "?dryRun=true");
       expect(res.status, JSON.stringify(keys)).toBe(401);
       expect(await res.json()).toEqual({ success: false, message: expect.any(String) });

@@ -25,7 +25,7 @@ export type TestApp = Awaited<ReturnType<typeof testApp>>;
 export function loginRequest(app: TestApp, email: string, password = inject("devPassword")) {
   return app.request("/bff/login", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", "X-CSRF": "1" },
     body: JSON.stringify({ email, password }),
   });
 }

@@ -9,6 +9,10 @@ export const HEADERS = {
   idempotencyKey: "Idempotency-Key",
   ifMatch: "If-Match",
   csrf: "X-CSRF",
+  /** `true` on the stored answer of a deletion repeated with the same Idempotency-Key. */
+  idempotentReplayed: "Idempotent-Replayed",
+  retryAfter: "Retry-After",
+  location: "Location",
 } as const;
 
 /** `Idempotency-Key` on a deletion. */

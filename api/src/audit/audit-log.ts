@@ -4,7 +4,7 @@ import { readConfig } from "../config.ts";
 import { SerialQueue } from "../lib/serial-queue.ts";
 import { type ChainHead, ChainStore, type PendingRecord } from "./chain-store.ts";
 import { type AuditDraft, auditPath, GENESIS_HASH, hashRecord, insertIndexRow } from "./record.ts";
-import { type Refusal, RefusalBuckets } from "./refusal-buckets.ts";
+import { type Attempt, type Refusal, RefusalBuckets } from "./refusal-buckets.ts";
 import { canonicalTarget } from "./target-ids.ts";
 
 export type AppendOptions = {
@@ -50,7 +50,13 @@ export class AuditLog extends DurableObject<Env> {
    * await auditLogStub(env).append(draft, { dedupeKey: `${jobId}:started` });
    */
   async append(draft: AuditDraft, options: AppendOptions = {}): Promise<AuditRecord> {
-    const target = await canonicalTarget(this.env.DB, draft.targetType, draft.targetId, draft.targetAlias);
+    // Filing under the canonical id is worth a lookup, not a lost record: as sent when D1 fails.
+    const target = await canonicalTarget(
+      this.env.DB,
+      draft.targetType,
+      draft.targetId,
+      draft.targetAlias,
+    ).catch(() => ({ targetId: draft.targetId, targetAlias: draft.targetAlias ?? null }));
     return this.#queue.run(async () => {
       await this.#completePending();
       if (options.dedupeKey !== undefined) {
@@ -112,6 +118,8 @@ export class AuditLog extends DurableObject<Env> {
     const environment = readConfig(this.env).environment;
     const written: string[] = [];
     for (const bucket of this.#refusals.due(now, environment)) {
+      const options = bucket.draft.options as { attempts: Attempt[] };
+      options.attempts = await canonicalAttempts(this.env.DB, options.attempts);
       // Keyed, so a crash between the append and the removal never writes a summary twice.
       written.push((await this.append(bucket.draft, { dedupeKey: bucket.key })).id);
       this.#refusals.remove(bucket.minute, bucket.source);
@@ -182,6 +190,37 @@ export class AuditLog extends DurableObject<Env> {
   }
 }
 
+/**
+ * A summary's attempts with each target under its canonical id (a lock by UUID under its number),
+ * merged where two forms named one target. Looked up once per summary, never per anonymous request.
+ */
+async function canonicalAttempts(db: D1Database, attempts: Attempt[]): Promise<Attempt[]> {
+  const merged = new Map<string, Attempt>();
+  for (const attempt of attempts) {
+    const { targetId } = await canonicalTarget(db, attempt.targetType, attempt.targetId).catch(() => attempt);
+    const key = `${attempt.action} ${attempt.targetType} ${targetId}`;
+    const same = merged.get(key);
+    if (same) same.count += attempt.count;
+    else merged.set(key, { ...attempt, targetId });
+  }
+  return [...merged.values()];
+}
+
 export function auditLogStub(env: Env) {
   return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName("audit-log"));
+}
+
+/**
+ * `AuditLog.append` through the stub, typed: RPC's types cannot carry a record's `unknown` fields
+ * (`plan`, `result`, `options`), so the stub's own signature says `never`.
+ *
+ * @example
+ * const record = await appendAudit(env, draft, { dedupeKey: `${jobId}:started` });
+ */
+export async function appendAudit(
+  env: Env,
+  draft: AuditDraft,
+  options: AppendOptions = {},
+): Promise<AuditRecord> {
+  return (await auditLogStub(env).append(draft, options)) as unknown as AuditRecord;
 }

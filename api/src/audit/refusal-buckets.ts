@@ -19,7 +19,7 @@ export type Refusal = {
   at: string;
 };
 
-type Attempt = { action: string; targetType: string; targetId: string; count: number };
+export type Attempt = { action: string; targetType: string; targetId: string; count: number };
 type BucketRow = {
   minute: string;
   source: string;

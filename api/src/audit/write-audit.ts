@@ -9,7 +9,7 @@ import {
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { isAuthenticated } from "../auth/authenticate.ts";
-import { auditLogStub } from "./audit-log.ts";
+import { appendAudit } from "./audit-log.ts";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -52,7 +52,7 @@ function auditReason(c: Context<AppEnv>): string | null {
  * body.auditLogPath = record.path;
  */
 export async function writeAudit(c: Context<AppEnv>, entry: AuditEntry): Promise<AuditRecord> {
-  return auditLogStub(c.env).append({
+  return appendAudit(c.env, {
     ...entry,
     actor: c.var.identity?.email ?? "anonymous",
     environment: c.var.config.environment,

@@ -1,5 +1,5 @@
 import type { AuditOutcome, AuditRecord } from "@cleanup/shared";
-import { auditLogStub } from "../audit/audit-log.ts";
+import { appendAudit } from "../audit/audit-log.ts";
 import type { AuditDraft } from "../audit/record.ts";
 import { findJob, setAuditIds } from "./job-store.ts";
 import type { StoredJob } from "./job-types.ts";
@@ -45,9 +45,7 @@ export async function appendJobRecord(
   kind: JobRecordKind,
   draft: AuditDraft,
 ): Promise<Pick<AuditRecord, "id" | "path">> {
-  const record = (await auditLogStub(env).append(draft, {
-    dedupeKey: `${job.jobId}:${kind}`,
-  })) as AuditRecord;
+  const record = await appendAudit(env, draft, { dedupeKey: `${job.jobId}:${kind}` });
   const current = await findJob(env.DB, job.jobId);
   const ids = [...(current?.auditIds ?? [])];
   ids[kind === "started" ? 0 : 1] = record.id;

@@ -52,8 +52,8 @@ async function waitForJob(db: D1Database, jobId: string, ms: number): Promise<St
 
 function accepted(c: Context<AppEnv>, job: Pick<StoredJob, "jobId" | "status">) {
   const statusUrl = `/admin/jobs/${job.jobId}`;
-  c.header("Location", statusUrl);
-  c.header("Retry-After", "1");
+  c.header(HEADERS.location, statusUrl);
+  c.header(HEADERS.retryAfter, "1");
   const body: JobAccepted = { jobId: job.jobId, status: job.status, statusUrl };
   return c.json(body, 202);
 }
@@ -65,7 +65,7 @@ async function answer(c: Context<AppEnv>, jobId: string, replayed: boolean) {
     : await waitForJob(c.env.DB, jobId, SYNC_WAIT_MS);
   if (!job) throw new Error(`Job ${jobId} disappeared`);
   if (isLiveJobStatus(job.status) || !job.result) return accepted(c, job);
-  if (replayed) c.header("Idempotent-Replayed", "true");
+  if (replayed) c.header(HEADERS.idempotentReplayed, "true");
   return c.json(job.result.body as object, job.result.httpStatus as ContentfulStatusCode);
 }
 
@@ -148,6 +148,7 @@ export async function runDeletion(
     const blocking = await findBlockingJob(db, prepared.target);
     if (blocking) {
       await ensureJobStarted(c.env, blocking.jobId);
+      c.header(HEADERS.retryAfter, "2");
       throw new ApiError(
         409,
         `Another deletion of ${blocking.target.type} ${blocking.target.label} is ${blocking.status} (job ${blocking.jobId})`,

@@ -78,8 +78,10 @@ describe("signing in", () => {
   );
 
   it("answers a malformed body with 400 naming the field", async () => {
+    const json = { "Content-Type": "application/json", "X-CSRF": "1" };
     const missing = await app.request("/bff/login", {
       method: "POST",
+      headers: json,
       body: JSON.stringify({ email: STAFF }),
     });
     expect(missing.status).toBe(400);
@@ -91,13 +93,42 @@ describe("signing in", () => {
 
     const wrongType = await app.request("/bff/login", {
       method: "POST",
+      headers: json,
       body: JSON.stringify({ email: 42, password: "x" }),
     });
     expect((await wrongType.json()).details).toEqual([{ field: "email", message: expect.any(String) }]);
 
-    const notJson = await app.request("/bff/login", { method: "POST", body: "email=a&password=b" });
+    const notJson = await app.request("/bff/login", {
+      method: "POST",
+      headers: json,
+      body: "email=a&password=b",
+    });
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).details).toEqual([{ field: "body", message: "must be JSON" }]);
+  });
+
+  it("refuses a sign-in without X-CSRF: 1 or a JSON Content-Type: a cross-site text/plain form signs no one in", async () => {
+    // What an HTML form with enctype="text/plain" can send: a valid JSON body, typed text/plain.
+    const body = JSON.stringify({ email: STAFF, password: "dev-password", x: "=" });
+    const attempts: { headers: Record<string, string>; status: number; field?: string }[] = [
+      { headers: { "Content-Type": "text/plain" }, status: 401 },
+      { headers: { "Content-Type": "text/plain", "X-CSRF": "1" }, status: 400, field: "Content-Type" },
+      { headers: { "Content-Type": "application/x-www-form-urlencoded", "X-CSRF": "1" }, status: 400 },
+      { headers: { "Content-Type": "application/json" }, status: 401 },
+      { headers: { "Content-Type": "application/json", "X-CSRF": "0" }, status: 401 },
+    ];
+    for (const { headers, status, field } of attempts) {
+      const res = await app.request("/bff/login", { method: "POST", headers, body });
+      expect(res.status, JSON.stringify(headers)).toBe(status);
+      expect(sessionCookieOf(res), JSON.stringify(headers)).toBeUndefined();
+      if (field) expect((await res.json()).details).toEqual([{ field, message: "must be application/json" }]);
+    }
+    const ok = await app.request("/bff/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json; charset=utf-8", "X-CSRF": "1" },
+      body,
+    });
+    expect(ok.status).toBe(200);
   });
 
   it("refuses a sign-in another site's page submits", async () => {
