@@ -5,6 +5,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { handleError, handleNotFound, internalErrorBody } from "./http/errors.ts";
 import { requestId } from "./http/request-id.ts";
+import { resumeStrandedJobs } from "./jobs/resume-stranded.ts";
 import { registerEndpoints } from "./routes/register-endpoints.ts";
 
 /**
@@ -29,7 +30,15 @@ const loadConfig = createMiddleware<AppEnv>(async function loadConfig(c, next) {
  * (`routes/register-endpoints.ts`). Order: request id first (every response carries it), config,
  * the credentials (read, not yet judged: each endpoint's pipeline decides and audits refusals).
  */
-export const app = registerEndpoints(new Hono<AppEnv>().use(requestId()).use(loadConfig).use(authenticate()));
+/** In dev, a fresh isolate's first request wakes the jobs a dead `wrangler dev` left (jobs/resume-stranded.ts). */
+const resumeJobs = createMiddleware<AppEnv>(async function resumeJobs(c, next) {
+  if (c.var.config.environment === "dev") c.executionCtx.waitUntil(resumeStrandedJobs(c.env));
+  await next();
+});
+
+export const app = registerEndpoints(
+  new Hono<AppEnv>().use(requestId()).use(loadConfig).use(resumeJobs).use(authenticate()),
+);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -28,7 +28,14 @@ describe("audit records of a lock are filed under its numeric id, whichever id t
     expect(byNumber.every((r) => r.targetId === String(lock.lock_id) && r.targetAlias === lock.uuid)).toBe(
       true,
     );
-    expect(byNumber.map((r) => r.outcome)).toEqual(["refused", "success", "started", "refused", "refused", "refused"]);
+    expect(byNumber.map((r) => r.outcome)).toEqual([
+      "refused",
+      "success",
+      "started",
+      "refused",
+      "refused",
+      "refused",
+    ]);
     expect(ids(await filed(lock.uuid))).toEqual(ids(byNumber));
     expect(ids(await filed(upper))).toEqual(ids(byNumber));
   });

@@ -11,7 +11,8 @@ import { findJob } from "./job-store.ts";
 export async function checkPlan(ctx: StepContext, target: DeletionTarget): Promise<StepOutcome> {
   const { env, job } = ctx;
   await target.freeze?.(env, job);
-  const label = `${job.target.type} ${job.target.label}`;
+  const label =
+    job.target.type === "environment" ? job.target.label : `${job.target.type} ${job.target.label}`;
   if ((await findJob(env.DB, job.jobId))?.partial) {
     return { detail: `${label} frozen again; a destructive step already ran, so the job finishes` };
   }

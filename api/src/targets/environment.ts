@@ -7,7 +7,7 @@ import type { DeletionTarget, JobEnd } from "./target.ts";
 
 /** DO instances deleted at once, and per progress report. */
 const DO_CONCURRENCY = 16;
-const DO_PAGE = 200;
+const DO_PAGE = 48;
 const EVENT_PAGE = 1000;
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -72,7 +72,7 @@ export const environmentTarget: DeletionTarget = {
       const events = job.params.plan.counts.events;
       return { detail: `${events} events in ${total} R2 object(s) deleted`, count: total };
     },
-    "delete-do-state": async ({ env, previous, progress }) => {
+    "delete-do-state": async ({ env, job, previous, progress }) => {
       const db = env.DB;
       const remaining = async () =>
         (await db.prepare("SELECT COUNT(*) AS n FROM aggregates WHERE has_state = 1").first<{ n: number }>())
@@ -93,9 +93,11 @@ export const environmentTarget: DeletionTarget = {
         done += results.length;
         await progress(Math.min(done, total), total);
       }
+      // The plan's count: a re-run after a crash finds only what the first attempt left.
+      const count = Math.max(done, job.params.plan.counts.doInstances);
       return {
-        detail: `the state of ${done} Durable Object(s) that held any deleted; the others held none`,
-        count: done,
+        detail: `the state of ${count} Durable Object(s) that held any deleted; the others held none`,
+        count,
       };
     },
     "delete-d1-rows": async ({ env, job }) => {
