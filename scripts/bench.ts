@@ -16,6 +16,7 @@ import {
 } from "./lib/bench-audit.ts";
 import { type AuditTableScroll, measureAuditTable } from "./lib/bench-audit-web.ts";
 import { BenchClient, printTable, type Row, row } from "./lib/bench-client.ts";
+import { consoleClient, startIdp } from "./lib/idp-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "test-results/bench.json");
@@ -133,7 +134,15 @@ type AuditAtScale = {
  */
 async function auditAtScale(rows: Row[]): Promise<AuditAtScale> {
   const stateDir = path.join(ROOT, `.state/bench-audit-${process.pid}`);
-  const api = await startApi({ seedScale: 1, port: 38787, stateDir });
+  mkdirSync(stateDir, { recursive: true });
+  // The console signs in at the local OpenID provider, whose tokens this api trusts.
+  const idp = await startIdp({
+    port: 38789,
+    devPassword: "dev-password",
+    clients: [consoleClient("http://localhost:38080")],
+    logFile: path.join(stateDir, "idp.log"),
+  });
+  const api = await startApi({ seedScale: 1, port: 38787, stateDir, trustIssuer: idp });
   const log = (line: string) => console.log(`[bench] ${line}`);
   try {
     const admin = await BenchClient.connect(api);
@@ -157,7 +166,12 @@ async function auditAtScale(rows: Row[]): Promise<AuditAtScale> {
     else {
       log(`scrolling the console's audit table through ${AUDIT_SCROLL_ROWS} rows in Chromium…`);
       try {
-        table = await measureAuditTable(api, { bffPort: 38080, rows: AUDIT_SCROLL_ROWS, log });
+        table = await measureAuditTable(api, {
+          bffPort: 38080,
+          idpPort: 38789,
+          rows: AUDIT_SCROLL_ROWS,
+          log,
+        });
         rows.push(
           row(
             `audit table: longest frame while scrolling ${table.rowsScrolled} rows vs an idle frame`,
@@ -173,7 +187,7 @@ async function auditAtScale(rows: Row[]): Promise<AuditAtScale> {
     }
     return { generation, paging, table };
   } finally {
-    await api.stop();
+    await Promise.allSettled([api.stop(), idp.stop()]);
     rmSync(stateDir, { recursive: true, force: true });
   }
 }

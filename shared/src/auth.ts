@@ -54,3 +54,7 @@ export function holdsPermission(
 ): boolean {
   return permissions.includes(permission) || permissions.includes(projectPermission(permission, projectName));
 }
+
+/** `POST /bff/logout`: where the browser goes to end the provider's session too (none: nothing to end). */
+export const LogoutResponse = z.object({ logoutUrl: z.string().nullable() });
+export type LogoutResponse = z.infer<typeof LogoutResponse>;

@@ -20,11 +20,13 @@ import { SystemEventListQuery } from "./system-events.ts";
 import { SearchQuery } from "./targets.ts";
 
 /**
- * Who may call an endpoint. `staff`: the admin key and a staff JWT; `published-caller` (endpoints 4
- * and 5): a Bearer token alone, judged by the handler (its permissions, its org role; staff with
- * the admin key too), a wrong admin key sent is refused; `public`: anyone.
+ * Who may call an endpoint (DESIGN 3.1). `staff`: the admin key and a staff JWT; `org-admin`
+ * (endpoint 5): a JWT of an OWNER / ADMINISTRATOR of the organization alone, or staff with the admin
+ * key; `project-secrets` (endpoint 4): a JWT whose `permissions` hold the SECRETS permissions for the
+ * project, with or without the admin key; `public`: anyone. Where the key is not needed, a wrong one
+ * sent is still a 401. The handler judges the token of the last two (its role, its permissions).
  */
-export type Access = "public" | "staff" | "published-caller";
+export type Access = "public" | "staff" | "org-admin" | "project-secrets";
 
 /** How long the bff waits for the api: `long` for calls that may take minutes. */
 export type BffTimeout = "default" | "long";
@@ -264,7 +266,7 @@ export const ENDPOINTS = {
       operationId: "deleteAll",
       tag: "deletions",
       summary: "Endpoint 1: empty the environment (dev only); API keys, the audit log and archives stay",
-      description: DELETION_NOTE,
+      description: `${DELETION_NOTE} A body may be left out; one that is sent must be a JSON object with no fields (a 400 on \`body\` otherwise, nothing deleted).`,
       response: "DeleteAllResponse",
       accepted: true,
     },
@@ -310,7 +312,7 @@ export const ENDPOINTS = {
     path: "/apiops/projects/:projectName/keys/:keyName/",
     params: ProjectKeyPathParams,
     query: ProjectKeyDeleteQuery,
-    access: "published-caller",
+    access: "project-secrets",
     deletes: {
       action: "delete-project-key",
       targetType: "project-key",
@@ -322,7 +324,11 @@ export const ENDPOINTS = {
       operationId: "deleteProjectKey",
       tag: "deletions",
       summary: "Endpoint 4: delete a project key, undeploy it everywhere, nullify or delete its JWKs",
-      description: `${DELETION_NOTE} Needs a Bearer token whose permissions hold SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the key is deployed, for that project (bare or \`@<projectName>\`); no admin key needed.`,
+      description:
+        `${DELETION_NOTE} A Bearer token alone (the admin key is not needed) whose \`permissions\` hold ` +
+        "SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the key is deployed, for this project: a bare " +
+        "`SECRETS:MANAGE` holds in every project, `SECRETS:MANAGE@<projectName>` in that one only. 403 otherwise, " +
+        "decided before the key is looked up.",
       response: "ProjectKeyDeletionResponse",
       errors: [404],
       accepted: true,
@@ -333,7 +339,7 @@ export const ENDPOINTS = {
     path: "/organization/:idOrg/key",
     params: OrgPathParams,
     query: DryRunOnlyQuery,
-    access: "published-caller",
+    access: "org-admin",
     ownErrorShape: true,
     deletes: { action: "delete-org-keys", targetType: "organization", targetParams: ["idOrg"] },
     bff: "default",
@@ -341,7 +347,10 @@ export const ENDPOINTS = {
       operationId: "deleteOrganizationKeys",
       tag: "deletions",
       summary: "Endpoint 5: delete every key of an organization and its node links; publishes a system event",
-      description: `${DELETION_NOTE} A Bearer token of an OWNER or ADMINISTRATOR of that org (no admin key), or staff with the admin key. Errors use the endpoint's own shape \`{success: false, message}\`.`,
+      description:
+        `${DELETION_NOTE} A Bearer token of an OWNER or ADMINISTRATOR of this organization alone (no admin ` +
+        "key needed), or staff with the admin key for any organization; anyone else gets the published 403. " +
+        "Errors use the endpoint's own shape `{success: false, message}`.",
       response: "OrgKeyDeletionResponse",
       errors: [404],
       accepted: true,

@@ -30,7 +30,7 @@ const GENESIS: ChainHead = { seq: 0, hash: GENESIS_HASH, id: "", path: "" };
  * seq), then written to R2 (the content) and to D1 `audit_index` (the listing), then becomes the
  * chain head kept here. A crash in between leaves it pending, and the next append, verify or alarm
  * completes it: no record is left in R2 without an index row, and no seq is handed out twice.
- * See docs/decisions/011-audit-chain-head-and-write-ahead.md.
+ * See docs/decisions/013-audit-chain-head-and-write-ahead.md.
  */
 export class AuditLog extends DurableObject<Env> {
   readonly #queue = new SerialQueue();

@@ -1,11 +1,11 @@
 import { isStaffEmail } from "@cleanup/shared";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { createLocalJWKSet, createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, type JWTPayload, jwtVerify } from "jose";
 import type { AppEnv, Identity } from "../app-env.ts";
 import type { Config } from "../config.ts";
 import { ApiError } from "../http/errors.ts";
-import { devJwks } from "./dev-issuer.ts";
+import { DEV_ISSUER, devJwks } from "./dev-issuer.ts";
 
 /** Asymmetric algorithms only: no `none`, no HMAC with a public key as the secret. */
 const ALLOWED_ALGORITHMS = ["ES256", "RS256"];
@@ -15,18 +15,37 @@ export const CLOCK_SKEW_SECONDS = 60;
 type KeySet = Parameters<typeof jwtVerify>[1];
 const remoteKeySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** The issuer's keys: a configured external JWKS_URL, else (dev only) the api's own dev issuer. */
-async function keySetFor(config: Config, db: D1Database): Promise<KeySet> {
+/**
+ * Who may have signed `token` and with which keys: the configured issuer (`JWT_ISSUER`, keys at
+ * `JWKS_URL`) and, in dev only, the api's own dev issuer beside it (`POST /auth/dev/token`).
+ */
+async function issuerFor(
+  config: Config,
+  db: D1Database,
+  token: string,
+): Promise<{ issuer: string; keys: KeySet }> {
+  const dev = config.environment === "dev";
+  if (dev && (!config.jwksUrl || (config.jwtIssuer !== DEV_ISSUER && claimedIssuer(token) === DEV_ISSUER))) {
+    return { issuer: DEV_ISSUER, keys: createLocalJWKSet(await devJwks(db)) };
+  }
   if (config.jwksUrl) {
     let set = remoteKeySets.get(config.jwksUrl);
     if (!set) {
       set = createRemoteJWKSet(new URL(config.jwksUrl));
       remoteKeySets.set(config.jwksUrl, set);
     }
-    return set;
+    return { issuer: config.jwtIssuer, keys: set };
   }
-  if (config.environment === "dev") return createLocalJWKSet(await devJwks(db));
   throw ApiError.unauthorized("No identity issuer is configured for this environment");
+}
+
+/** The `iss` a token claims, unverified: it only picks the keys, which then verify it. */
+function claimedIssuer(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
 }
 
 function identityFrom(payload: JWTPayload): Identity {
@@ -62,8 +81,9 @@ function describe(err: unknown): string {
 export async function verifyBearer(token: string, config: Config, db: D1Database): Promise<Identity> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, await keySetFor(config, db), {
-      issuer: config.jwtIssuer,
+    const { issuer, keys } = await issuerFor(config, db, token);
+    ({ payload } = await jwtVerify(token, keys, {
+      issuer,
       audience: config.jwtAudience,
       algorithms: ALLOWED_ALGORITHMS,
       requiredClaims: ["exp", "iat"],

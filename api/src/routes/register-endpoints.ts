@@ -10,14 +10,15 @@ import { NoQuery, optionalJsonBody, validJson, validParams, validQuery } from ".
 import { HANDLERS } from "./handlers.ts";
 import { auditRefusals } from "./refusal-audit.ts";
 
-/**
- * Who may call, as middleware over what `authenticate()` read: `staff` (admin key + staff JWT);
- * `published-caller` (a Bearer token; the handler judges it; a wrong admin key is refused).
- */
+/** The published callers of endpoints 4 and 5: a Bearer token (the handler judges it); a wrong admin key is refused. */
+const publishedCaller = () => [requireAdminKey({ optional: true }), requireIdentity()];
+
+/** Who may call, as middleware over what `authenticate()` read (see `Access` in the table). */
 const ACCESS: Record<EndpointDef["access"], () => MiddlewareHandler<AppEnv>[]> = {
   public: () => [],
   staff: () => [requireAdminKey(), requireIdentity(), requireStaff()],
-  "published-caller": () => [requireAdminKey({ optional: true }), requireIdentity()],
+  "org-admin": publishedCaller,
+  "project-secrets": publishedCaller,
 };
 
 /**

@@ -151,7 +151,10 @@ describe("/bff/api forwards the signed-in user's calls", () => {
     const header = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
     const claims = { email: STAFF, email_verified: true, exp: Math.floor(Date.now() / 1000) + 600 };
     const jwt = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.`;
-    const forged = `__Host-cleanup_session=${await box.seal({ jwt, email: STAFF, name: "x", exp: claims.exp })}`;
+    const now = Date.now();
+    const session = { sid: "forged-session-0123456789", sub: "x", email: STAFF, name: "x", jwt };
+    const times = { accessExp: claims.exp, accessAt: now, authAt: now, seenAt: now, checkedAt: now };
+    const forged = `__Host-cleanup_session=${await box.seal("__Host-cleanup_session", { ...session, ...times })}`;
     const res = await apiCall(app, forged, "/dev/admin/search");
     expect(res.status).toBe(401);
   });
