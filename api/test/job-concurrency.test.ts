@@ -3,7 +3,7 @@ import { ConflictBody, HubDeletionResponse, LockDeletionResponse } from "@cleanu
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stepFaults } from "../src/jobs/step-faults.ts";
 import { deleteLock, seedLocksBeforeAll, staffCall } from "./helpers.ts";
-import { archivesOf, auditOfJob, jobEnded, jobOf, leftOf } from "./job-helpers.ts";
+import { archivesOf, auditOfJob, holdAt, jobEnded, jobOf, leftOf } from "./job-helpers.ts";
 
 const locks = seedLocksBeforeAll();
 
@@ -11,19 +11,6 @@ afterEach(() => {
   stepFaults.beforeWork = null;
   vi.restoreAllMocks();
 });
-
-/** Holds every job at `step` until released. */
-function holdAt(step: string) {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  stepFaults.beforeWork = (_jobId, name) => (name === step ? held : undefined);
-  return () => {
-    stepFaults.beforeWork = null;
-    release();
-  };
-}
 
 describe("20 concurrent deletions of one hub", () => {
   it("run one job: one 200, the others 409 with its jobId (or 404 once it is gone); one success record, one archive", async () => {

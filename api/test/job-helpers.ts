@@ -1,6 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { ArchiveListResponse, AuditListResponse, Job } from "@cleanup/shared";
+import { stepFaults } from "../src/jobs/step-faults.ts";
 import { aggregateStub } from "../src/storage/aggregates-registry.ts";
 import { json, staffCall } from "./helpers.ts";
 
@@ -53,4 +54,20 @@ export async function leftOf(kind: "lock" | "hub", uuid: string, lockId?: number
     .bind(kind, uuid, lockId ?? -1)
     .first<Record<string, number>>();
   return { events, archiveObjects, doKeys, rows: rows! };
+}
+
+/**
+ * Holds every job at `step` (before it starts) until the returned release is called: a test's way
+ * to keep a job live.
+ */
+export function holdAt(step: string): () => void {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  stepFaults.beforeWork = (_jobId, name) => (name === step ? held : undefined);
+  return () => {
+    stepFaults.beforeWork = null;
+    release();
+  };
 }

@@ -10,25 +10,13 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { stepFaults } from "../src/jobs/step-faults.ts";
 import { deleteLock, json, seedLocksBeforeAll, staffCall } from "./helpers.ts";
-import { jobEnded, jobOf } from "./job-helpers.ts";
+import { holdAt, jobEnded, jobOf } from "./job-helpers.ts";
 
 const locks = seedLocksBeforeAll();
 
 afterEach(() => {
   stepFaults.beforeWork = null;
 });
-
-function holdAt(step: string) {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  stepFaults.beforeWork = (_jobId, name) => (name === step ? held : undefined);
-  return () => {
-    stepFaults.beforeWork = null;
-    release();
-  };
-}
 
 const async = { Prefer: "respond-async" };
 const accepted = async (res: Response) => {

@@ -22,7 +22,7 @@ import {
   readAllEvents,
   summarizeSegments,
 } from "../storage/event-store.ts";
-import { emptySummary, operationLines, plannedSteps, ran, short } from "./published-result.ts";
+import { cleanupDryRun, emptySummary, plannedSteps, ran, short } from "./published-result.ts";
 import type {
   DeletionTarget,
   JobEnd,
@@ -275,21 +275,5 @@ export function aggregatePreview(
   const would = full(prepared.options)
     ? `Would archive ${events} events, then delete them, the Durable Object state and ${rows} D1 row(s) of ${what}.`
     : `Would delete the Durable Object state of ${what}; its events stay.`;
-  return {
-    success: true,
-    operations: operationLines(steps),
-    deletionSummary: `Dry run: nothing was deleted. ${would}`,
-    auditLogPath: "",
-    duration,
-    errors: [],
-    ...prepared.fields,
-    steps,
-    summary: emptySummary(),
-    jobId: null,
-    dryRun: true,
-    plan,
-    planToken,
-    auditId: null,
-    requestId,
-  };
+  return cleanupDryRun(prepared, planToken, requestId, duration, steps, would);
 }

@@ -2,7 +2,7 @@ import { buildResetPlan, collectEnvironmentFacts, RESET_TABLES } from "../domain
 import { forEachLimited } from "../lib/pool.ts";
 import { aggregateStub } from "../storage/aggregates-registry.ts";
 import type { AggregateKind } from "../storage/event-store.ts";
-import { cleanupResult, emptySummary, operationLines, plannedSteps, ran } from "./published-result.ts";
+import { cleanupDryRun, cleanupResult, emptySummary, plannedSteps, ran } from "./published-result.ts";
 import type { DeletionTarget, JobEnd } from "./target.ts";
 
 /** DO instances deleted at once, and per progress report. */
@@ -122,22 +122,8 @@ export const environmentTarget: DeletionTarget = {
       ],
       ["delete-d1-rows", `delete ${rows} D1 row(s)`, rows],
     ]);
-    return {
-      success: true,
-      operations: operationLines(steps),
-      deletionSummary: `Dry run: nothing was deleted. Would empty the ${plan.environment} environment; API keys, the audit log and archives stay.`,
-      auditLogPath: "",
-      duration,
-      errors: [],
-      steps,
-      summary: emptySummary(),
-      jobId: null,
-      dryRun: true,
-      plan,
-      planToken,
-      auditId: null,
-      requestId,
-    };
+    const would = `Would empty the ${plan.environment} environment; API keys, the audit log and archives stay.`;
+    return cleanupDryRun(prepared, planToken, requestId, duration, steps, would);
   },
   result: (end) => cleanupResult(end, { fields: {}, summary: summary(end), sentence: sentence(end) }),
 };

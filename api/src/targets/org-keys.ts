@@ -9,7 +9,7 @@ import {
 } from "../domain/organizations.ts";
 import { publishSystemEvent } from "../domain/system-events.ts";
 import { ApiError } from "../http/errors.ts";
-import { deletionSteps, endErrors, jobAnswer, plannedSteps, ran } from "./published-result.ts";
+import { deletionSteps, dryRunFields, endErrors, jobAnswer, plannedSteps, ran } from "./published-result.ts";
 import type { DeletionTarget, JobEnd } from "./target.ts";
 
 /** Endpoint 5 keeps its own error shape: `{success: false, message}` and whatever else a refusal says. */
@@ -116,15 +116,7 @@ export const orgKeysTarget: DeletionTarget = {
       success: true,
       message: `Would delete ${keys} organization key(s)`,
       summary: { orgKeysDeleted: 0, nodeKeysDeleted: 0 },
-      errors: [],
-      auditLogPath: "",
-      steps,
-      jobId: null,
-      dryRun: true,
-      plan: prepared.plan,
-      planToken,
-      auditId: null,
-      requestId,
+      ...dryRunFields(prepared.plan, planToken, requestId, steps),
     };
   },
   result,

@@ -7,7 +7,7 @@ import {
   requireProjectKey,
 } from "../domain/project-keys.ts";
 import { ApiError } from "../http/errors.ts";
-import { deletionSteps, endErrors, jobAnswer, plannedSteps, ran } from "./published-result.ts";
+import { deletionSteps, dryRunFields, endErrors, jobAnswer, plannedSteps, ran } from "./published-result.ts";
 import type { DeletionTarget, JobEnd } from "./target.ts";
 
 /** The environments the plan undeploys the key from (its fingerprint lists them). */
@@ -146,15 +146,7 @@ export const projectKeyTarget: DeletionTarget = {
       },
       jwkResult: { action: prepared.options.jwkDeleteAction, count: 0 },
       summary: { keysDeleted: 0, environmentsUndeployed: 0, jwks: 0 },
-      errors: [],
-      auditLogPath: "",
-      steps,
-      jobId: null,
-      dryRun: true,
-      plan: prepared.plan,
-      planToken,
-      auditId: null,
-      requestId,
+      ...dryRunFields(prepared.plan, planToken, requestId, steps),
     };
   },
   result,

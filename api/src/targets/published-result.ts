@@ -1,4 +1,4 @@
-import type { DeletionStep, DeletionSummary, JobStep, JobStepName } from "@cleanup/shared";
+import type { DeletionStep, DeletionSummary, JobStep, JobStepName, Plan } from "@cleanup/shared";
 import { internalErrorBody } from "../http/errors.ts";
 import type { JobEnd, StepOutcome } from "./target.ts";
 
@@ -52,6 +52,44 @@ export const emptySummary = (): DeletionSummary => ({
   archiveSha256: null,
   objectsDeleted: 0,
 });
+
+/**
+ * What every dry run adds to its published fields: no job, no audit record, the plan and its token,
+ * the steps the job would run (all skipped).
+ */
+export function dryRunFields(plan: Plan, planToken: string, requestId: string, steps: DeletionStep[]) {
+  return {
+    errors: [],
+    auditLogPath: "",
+    steps,
+    jobId: null,
+    dryRun: true,
+    plan,
+    planToken,
+    auditId: null,
+    requestId,
+  };
+}
+
+/** The published dry-run fields of endpoints 1-3: the lines, one sentence, how long the planning took. */
+export function cleanupDryRun(
+  prepared: { plan: Plan; fields: Record<string, unknown> },
+  planToken: string,
+  requestId: string,
+  duration: number,
+  steps: DeletionStep[],
+  would: string,
+) {
+  return {
+    success: true,
+    operations: operationLines(steps),
+    deletionSummary: `Dry run: nothing was deleted. ${would}`,
+    duration,
+    ...prepared.fields,
+    summary: emptySummary(),
+    ...dryRunFields(prepared.plan, planToken, requestId, steps),
+  };
+}
 
 /** Whether a step of the job finished (so its planned counts were deleted). */
 export const ran = (end: Pick<JobEnd, "steps">, name: JobStepName) =>
