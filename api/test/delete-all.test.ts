@@ -110,6 +110,8 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
       ["delete-d1-rows", "done"],
     ]);
     expect(preview.plan!.counts.doInstances).toBe(1);
+    // The job compared its plan before deleting anything (a part-done job would only re-freeze).
+    expect(body.operations[1]).toMatch(/^freeze-and-check: the plan is unchanged since the request/);
     expect(body.summary).toMatchObject({
       eventsDeleted: before.counts.events,
       // Only the one instance that held state (the lock read above): the cost follows the data.

@@ -56,7 +56,9 @@ export const environmentTarget: DeletionTarget = {
     return buildResetPlan(await collectEnvironmentFacts(env), job.params.environment);
   },
   steps: () => ["delete-events", "delete-do-state", "delete-d1-rows"],
-  leavesPartial: () => true,
+  // Every destructive step of a reset leaves the environment part-emptied when the job fails after it.
+  leavesPartial: (step) =>
+    step === "delete-events" || step === "delete-do-state" || step === "delete-d1-rows",
   run: {
     "delete-events": async ({ env, job, previous, progress }) => {
       const total = Number(job.params.plan.fingerprint.segments ?? 0);
