@@ -110,3 +110,66 @@ describe("a hub deletion whose steps fail before doing anything (the engine's ow
     expect((await auditOfJob(body.jobId!)).map((r) => r.outcome)).toEqual(["started", "success"]);
   });
 });
+
+describe("D1-only jobs that crash after their transaction or their system event", () => {
+  it("endpoint 5 reports the keys it deleted (not the 0 a re-run finds) and publishes one system event", async () => {
+    const before = await env.DB.prepare(
+      `SELECT (SELECT COUNT(*) FROM org_keys WHERE org_id = 'acme') AS keys,
+              (SELECT COUNT(*) FROM node_keys WHERE key_id IN (SELECT id FROM org_keys WHERE org_id = 'acme')) AS links`,
+    ).first<{ keys: number; links: number }>();
+    expect(before!.keys).toBeGreaterThan(0);
+    await using jobs = await introspectWorkflow(env.DELETION_JOBS);
+    await jobs.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+    });
+    const crashed: string[] = [];
+    stepFaults.afterWork = (_jobId, name, attempt) => {
+      if ((name === "delete-d1-rows" || name === "publish-system-event") && attempt === 1) {
+        crashed.push(name);
+        throw new Error(`worker died after ${name}`);
+      }
+    };
+    const res = await staffCall("/organization/acme/key", { method: "DELETE" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { message: string; jobId: string; summary: Record<string, number> };
+    expect(crashed).toEqual(["delete-d1-rows", "publish-system-event"]);
+    expect(body.message).toBe(`Successfully deleted ${before!.keys} organization key(s)`);
+    expect(body.summary).toEqual({ orgKeysDeleted: before!.keys, nodeKeysDeleted: before!.links });
+    const eventId = `${body.jobId}:organization-keys-deleted`;
+    const { waitForSystemEvent } = await import("./helpers.ts");
+    await waitForSystemEvent((e) => e.id === eventId);
+    const recorded = await env.DB.prepare("SELECT COUNT(*) AS n FROM system_events WHERE data LIKE ?1")
+      .bind(`%${body.jobId}%`)
+      .first<{ n: number }>();
+    expect(recorded!.n).toBe(1);
+    expect((await auditOfJob(body.jobId)).map((r) => r.outcome)).toEqual(["started", "success"]);
+  });
+
+  it("endpoint 4 reports the environments and JWKs the plan said, after a crash past its transaction", async () => {
+    const key = await env.DB.prepare(
+      `SELECT k.project_name, k.name,
+         (SELECT COUNT(*) FROM deployments d WHERE d.project_name = k.project_name AND d.key_name = k.name) AS deployments,
+         (SELECT COUNT(*) FROM jwks j WHERE j.project_name = k.project_name AND j.source_key_name = k.name) AS jwks
+       FROM project_keys k ORDER BY deployments DESC, jwks DESC LIMIT 1`,
+    ).first<{ project_name: string; name: string; deployments: number; jwks: number }>();
+    await using jobs = await introspectWorkflow(env.DELETION_JOBS);
+    await jobs.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+    });
+    stepFaults.afterWork = (_jobId, name, attempt) => {
+      if (name === "delete-d1-rows" && attempt === 1) throw new Error("worker died after the transaction");
+    };
+    const res = await staffCall(`/apiops/projects/${key!.project_name}/keys/${key!.name}/`, {
+      method: "DELETE",
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      deploymentResult: { environmentResults: unknown[] };
+      jwkResult: { count: number };
+      jobId: string;
+    };
+    expect(body.deploymentResult.environmentResults).toHaveLength(key!.deployments);
+    expect(body.jwkResult.count).toBe(key!.jwks);
+    expect((await auditOfJob(body.jobId)).map((r) => r.outcome)).toEqual(["started", "success"]);
+  });
+});
