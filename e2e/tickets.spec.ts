@@ -128,7 +128,7 @@ test.describe("The tickets, by mouse and by keyboard alone", () => {
       else await c.press("Enter", "confirm");
       await expect(page.getByRole("alert").filter({ hasText: `Hub ${hubId} deleted` })).toBeVisible();
       await expect(
-        page.getByRole("table", { name: "Operations" }).getByRole("row", { name: /archive-events done/ }),
+        page.getByRole("table", { name: "Operations" }).getByRole("row", { name: /archive done/ }),
       ).toBeVisible();
       await keepCount(`2 hub for good, ${how}`, c);
     });
