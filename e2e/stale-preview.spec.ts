@@ -37,6 +37,13 @@ test.describe("A preview that went stale", () => {
     await expect(page.getByRole("note", { name: "Out of date" })).toBeVisible();
     await expect(deleteButton).toBeDisabled();
     await expect(page.getByText("The preview is out of date. Preview again")).toBeVisible();
+    // The refused attempt is on the hub's own history at once.
+    await expect(
+      page
+        .getByRole("table", { name: "Audit records of this target" })
+        .getByRole("row")
+        .filter({ hasText: "refused" }),
+    ).toContainText("E2E-412: reset the hub");
     await snap("refused");
 
     await refusal.getByRole("button", { name: "Preview again" }).click();
