@@ -19,8 +19,6 @@ export const SessionResponse = z.object({
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
-/** Staff: a verified email whose domain is exactly this one. */
-export const STAFF_DOMAIN = "smartphonekey.com";
 /** Permission claims (`permissions` in the JWT) the project-key endpoint needs. */
 export const PERMISSIONS = {
   secretsManage: "SECRETS:MANAGE",

@@ -1,19 +1,6 @@
 import { z } from "zod";
 
-/** Header names that cross the api, bff and web boundaries. */
-export const HEADERS = {
-  adminKey: "X-Admin-API-Key",
-  adminKeyAlias: "X-API-Key",
-  requestId: "X-Request-Id",
-  auditReason: "X-Audit-Reason",
-  idempotencyKey: "Idempotency-Key",
-  ifMatch: "If-Match",
-  csrf: "X-CSRF",
-  /** `true` on the stored answer of a deletion repeated with the same Idempotency-Key. */
-  idempotentReplayed: "Idempotent-Replayed",
-  retryAfter: "Retry-After",
-  location: "Location",
-} as const;
+export { HEADERS } from "./header-names.ts";
 
 /** `Idempotency-Key` on a deletion. */
 export const IdempotencyKeyHeader = z

@@ -1,4 +1,7 @@
-import { STAFF_DOMAIN } from "./auth.ts";
+// Free of zod, so the console's sign-in page can name the staff domain without loading it (ADR 025).
+
+/** Staff: a verified email whose domain is exactly this one. */
+export const STAFF_DOMAIN = "smartphonekey.com";
 
 /** Dot-atom local part of RFC 5322, ASCII only. */
 const LOCAL_PART_RE = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;

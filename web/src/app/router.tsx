@@ -1,7 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRouter, stringifySearchWith } from "@tanstack/react-router";
-import { PagePending } from "@/components/layouts/page-pending";
-import { parseSearch } from "@/lib/search-params";
+import { createRouter } from "@tanstack/react-router";
+import { routerOptions } from "./router-options";
 import { auditRoute } from "./routes/audit/route";
 import { auditRecordRoute } from "./routes/audit-record/route";
 import { authedRoute } from "./routes/authed";
@@ -34,20 +33,9 @@ export const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-const stringifySearch = stringifySearchWith(JSON.stringify);
-
+/** The console's router: every page. Loaded once a session exists (`start.tsx`, ADR 025). */
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({
-    routeTree,
-    context: { queryClient },
-    parseSearch,
-    stringifySearch,
-    // Loaders only warm the Query cache; Query decides freshness.
-    defaultPreload: "intent",
-    defaultPreloadStaleTime: 0,
-    defaultPendingComponent: PagePending,
-    scrollRestoration: true,
-  });
+  return createRouter({ routeTree, context: { queryClient }, ...routerOptions });
 }
 
 declare module "@tanstack/react-router" {

@@ -1,5 +1,6 @@
-import { ApiErrorBody, HEADERS, OrgKeyErrorBody } from "@cleanup/shared";
+import { ApiErrorBody, OrgKeyErrorBody } from "@cleanup/shared";
 import type { z } from "zod";
+import { type BffAnswer, bffFetch, type FetchOptions } from "./bff-fetch";
 
 /**
  * A failed call to the bff: the HTTP status, the parsed `{error, message, code}` body when there is
@@ -36,35 +37,29 @@ export class ContractError extends Error {
   }
 }
 
-export type QueryParams = Record<string, string | number | boolean | undefined>;
+export type { QueryParams } from "./bff-fetch";
 
-export interface RequestOptions<S extends z.ZodType> {
-  method?: "GET" | "POST" | "DELETE";
-  query?: QueryParams;
-  headers?: Record<string, string>;
-  body?: unknown;
-  signal?: AbortSignal;
+export interface RequestOptions<S extends z.ZodType> extends FetchOptions {
   schema: S;
 }
 
-function withQuery(url: string, query: QueryParams | undefined): string {
-  if (!query) return url;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(key, String(value));
+/**
+ * Judges an answer of the bff: {@link ApiError} when it is not a 2xx, {@link ContractError} when the
+ * body does not parse with the contract schema, else the parsed body.
+ *
+ * @example return readAnswer("/bff/session", await bffFetch("/bff/session"), SessionResponse);
+ */
+export function readAnswer<S extends z.ZodType>(path: string, answer: BffAnswer, schema: S): z.infer<S> {
+  if (!answer.ok) throw new ApiError(answer.status, answer.json, answer.requestId);
+  const parsed = schema.safeParse(answer.json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
+      .join("; ");
+    throw new ContractError(path, issues, answer.requestId);
   }
-  const qs = params.toString();
-  return qs ? `${url}?${qs}` : url;
-}
-
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { error: res.statusText, message: text.slice(0, 500), code: res.status };
-  }
+  return parsed.data;
 }
 
 /**
@@ -76,33 +71,9 @@ async function readJson(res: Response): Promise<unknown> {
  */
 export async function bffRequest<S extends z.ZodType>(
   path: string,
-  { method = "GET", query, headers, body, signal, schema }: RequestOptions<S>,
+  { schema, ...options }: RequestOptions<S>,
 ): Promise<z.infer<S>> {
-  const url = withQuery(path, query);
-  const res = await fetch(url, {
-    method,
-    credentials: "same-origin",
-    headers: {
-      Accept: "application/json",
-      [HEADERS.csrf]: "1",
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
-  });
-  const requestId = res.headers.get(HEADERS.requestId);
-  const json = await readJson(res);
-  if (!res.ok) throw new ApiError(res.status, json, requestId);
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
-      .join("; ");
-    throw new ContractError(path, issues, requestId);
-  }
-  return parsed.data;
+  return readAnswer(path, await bffFetch(path, options), schema);
 }
 
 /**
