@@ -1,0 +1,39 @@
+// The issuer's JWKS unreachable: a bearer token is then a 500, not a 401, and on a destructive
+// route each one appends a full audit record (outcome failure, actor anonymous) with the caller's
+// path and query text: the refusal rate limit does not apply to 5xx.
+// Needs an api whose JWKS_URL points at nothing (port 18869 free):
+//   cp -r .state/review /tmp/stage-state && cd api && wrangler dev --port 18861 --ip 127.0.0.1 \
+//     --persist-to /tmp/stage-state --var ENVIRONMENT_NAME:stage --var ADMIN_API_KEY:stage-secret-key-123 \
+//     --var JWT_ISSUER:http://localhost:18869 --var JWKS_URL:http://127.0.0.1:18869/jwks
+// ATTACK_STATE=/tmp/stage-state node attacks/jwks-down.attack.ts
+import { claims, d1Query, idpKey, signEs256, summary, unsigned, verdict } from "./lib.ts";
+
+const API = process.env.ATTACK_STAGE ?? "http://127.0.0.1:18861";
+const count = () => d1Query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_index")[0]!.n;
+// No valid signature needed: the keys are fetched before the signature is checked.
+const forged = unsigned(claims({ iss: "http://localhost:18869" }), { alg: "ES256", kid: "anything" });
+const signed = await signEs256({ ...idpKey(), kid: "random" }, claims({ iss: "http://localhost:18869" }));
+for (const [what, tok] of [
+  ["a token with no signature", forged],
+  ["a token signed by some key", signed],
+] as const) {
+  const before = count();
+  const statuses: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const r = await fetch(
+      `${API}/organization/${"chosen-text-".repeat(8)}${i}/key?note=${"anonymous-text".repeat(10)}`,
+      {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${tok}` },
+      },
+    );
+    statuses.push(r.status);
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const added = count() - before;
+  verdict(
+    statuses.every((s) => s === 401) && added === 0,
+    `JWKS down, ${what}: 20 anonymous DELETEs → ${[...new Set(statuses)].join(",")}, +${added} audit records`,
+  );
+}
+summary();
