@@ -57,7 +57,8 @@ const DELETION_HEADERS: Record<string, JsonObject> = {
   AuditReason: {
     name: HEADERS.auditReason,
     in: "header",
-    description: "Why (a ticket reference); recorded in the audit record.",
+    description:
+      "Why (a ticket reference); recorded in the audit record. Printable text as it is, or `UTF-8''` and the reason percent-encoded as UTF-8; the decoded reason is at most 500 characters without control characters.",
     schema: inputSchema(AuditReasonHeader),
   },
 };
