@@ -49,7 +49,7 @@ export class AuditLog extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#chain = new ChainStore(ctx.storage);
-    this.#refusals = new RefusalBuckets(ctx.storage.sql);
+    this.#refusals = new RefusalBuckets(ctx.storage);
   }
 
   /**
@@ -115,7 +115,7 @@ export class AuditLog extends DurableObject<Env> {
     });
   }
 
-  /** Counts a refused attempt of an unauthenticated caller; its summary is written when its minute ends. */
+  /** Counts a refused attempt (see refusal-record.ts); its summary is written when its minute ends. */
   async countRefusal(refusal: Refusal): Promise<void> {
     const due = this.#refusals.add(refusal);
     await this.#scheduleAlarm(due + 1_000);
@@ -133,7 +133,7 @@ export class AuditLog extends DurableObject<Env> {
       options.attempts = await canonicalAttempts(this.env.DB, options.attempts);
       // Keyed, so a crash between the append and the removal never writes a summary twice.
       written.push((await this.append(bucket.draft, { dedupeKey: bucket.key })).id);
-      this.#refusals.remove(bucket.minute, bucket.source);
+      this.#refusals.remove(bucket.minute, bucket.source, bucket.actor);
     }
     return written;
   }
