@@ -143,7 +143,7 @@ describe("refusals of callers who are not staff with the admin key", () => {
     const path = `/admin/cleanup/locks/${locks[4]!.lock_id}?mode=DELETE_DO_ONLY`;
     const before = await chainLength();
     for (let i = 0; i < 30; i++) {
-      const headers = i % 2 ? { "X-Admin-API-Key": ADMIN_KEY } : {};
+      const headers: Record<string, string> = i % 2 ? { "X-Admin-API-Key": ADMIN_KEY } : {};
       expect([401, 403]).toContain((await padded(alice, "198.51.100.40", path, i, { headers })).status);
     }
     expect(await chainLength()).toBe(before);

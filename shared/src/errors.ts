@@ -43,6 +43,12 @@ export const UnprocessableBody = z.object({
   message: z.string(),
   code: z.literal(422),
 });
+/** Something the api depends on is out of reach, e.g. the issuer's keys: the same request may succeed later. */
+export const ServiceUnavailableBody = z.object({
+  error: z.literal("Service Unavailable"),
+  message: z.string(),
+  code: z.literal(503),
+});
 export const InternalErrorBody = z.object({
   error: z.literal("Internal Server Error"),
   message: z.string(),

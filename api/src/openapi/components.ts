@@ -26,6 +26,7 @@ import {
   ProjectKeyDeletionResponse,
   ProjectKeyDetail,
   SearchResponse,
+  ServiceUnavailableBody,
   SystemEventListResponse,
   UnauthorizedBody,
   UnprocessableBody,
@@ -74,6 +75,7 @@ export const COMPONENTS = {
   ConflictBody,
   PreconditionFailedBody,
   UnprocessableBody,
+  ServiceUnavailableBody,
   InternalErrorBody,
   OrgKeyErrorBody,
 } satisfies Record<string, z.ZodType>;
@@ -89,6 +91,7 @@ export const ERROR_COMPONENTS: Record<number, ComponentName> = {
   412: "PreconditionFailedBody",
   422: "UnprocessableBody",
   500: "InternalErrorBody",
+  503: "ServiceUnavailableBody",
 };
 
 const ref = (id: string) => `#/components/schemas/${id}`;

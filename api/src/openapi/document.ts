@@ -99,9 +99,10 @@ function errorStatuses(route: RouteDoc): number[] {
   if (route.params || route.query || route.body) statuses.add(400);
   const byAccess: Record<Access, number[]> = {
     public: [],
-    staff: [401, 403],
-    "org-admin": [401, 403],
-    "project-secrets": [401, 403],
+    // 503: the issuer's keys could not be fetched, so the token could not be checked.
+    staff: [401, 403, 503],
+    "org-admin": [401, 403, 503],
+    "project-secrets": [401, 403, 503],
   };
   for (const s of byAccess[route.access]) statuses.add(s);
   if (route.devOnly === "forbidden") statuses.add(403);
