@@ -66,6 +66,17 @@ describe("the dev identity issuer", () => {
     }
   });
 
+  it("folds ASCII case only: a Kelvin sign (U+212A) for the k of smartphonekey is another address", async () => {
+    const upper = await login({ email: " SUPPORT@SmartphoneKey.COM", password: PASSWORD });
+    expect(upper.status).toBe(200);
+    const { token } = (await upper.json()) as { token: string };
+    expect(decodeJwt(token).email).toBe("support@smartphonekey.com");
+    for (const email of ["support@smartphone\u212Aey.com", "SUPPORT@SMARTPHONE\u212AEY.COM"]) {
+      const res = await login({ email, password: PASSWORD });
+      expect(res.status, email).toBe(401);
+    }
+  });
+
   it("answers a malformed body with a 400 naming the field", async () => {
     const res = await login({ email: "support@smartphonekey.com" });
     expect(res.status).toBe(400);

@@ -1,3 +1,5 @@
+import { accountKey } from "@cleanup/api/src/auth/dev-accounts.ts";
+
 /** Failed sign-ins allowed per account and client address before the provider stops checking passwords. */
 export const MAX_FAILED_SIGN_INS = 5;
 /** How long failures are remembered, and so how long a throttled account and client wait. */
@@ -64,7 +66,7 @@ export class LoginThrottle {
   }
 }
 
-/** The throttle's key: the account, lower-cased, and the client's address when known. */
+/** The throttle's key: the account as it is looked up (ASCII case folded), and the client's address. */
 export function throttleKey(email: string, clientAddress: string | undefined): string {
-  return `${email.trim().toLowerCase()}|${clientAddress ?? "unknown"}`;
+  return `${accountKey(email)}|${clientAddress ?? "unknown"}`;
 }
