@@ -4,6 +4,7 @@ export * from "./deletion.ts";
 export * from "./errors.ts";
 export * from "./headers.ts";
 export * from "./ids.ts";
+export * from "./network.ts";
 export * from "./params.ts";
 export * from "./service.ts";
 export * from "./staff.ts";

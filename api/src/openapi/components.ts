@@ -28,6 +28,7 @@ import {
   SearchResponse,
   ServiceUnavailableBody,
   SystemEventListResponse,
+  TooManyRequestsBody,
   UnauthorizedBody,
   UnprocessableBody,
 } from "@cleanup/shared";
@@ -75,6 +76,7 @@ export const COMPONENTS = {
   ConflictBody,
   PreconditionFailedBody,
   UnprocessableBody,
+  TooManyRequestsBody,
   ServiceUnavailableBody,
   InternalErrorBody,
   OrgKeyErrorBody,
@@ -90,6 +92,7 @@ export const ERROR_COMPONENTS: Record<number, ComponentName> = {
   409: "ConflictBody",
   412: "PreconditionFailedBody",
   422: "UnprocessableBody",
+  429: "TooManyRequestsBody",
   500: "InternalErrorBody",
   503: "ServiceUnavailableBody",
 };

@@ -87,7 +87,7 @@ export const ROUTES: RouteDoc[] = [
     devOnly: "hidden",
     body: LoginRequest,
     ok: "DevTokenResponse",
-    errors: [400, 401],
+    errors: [400, 401, 429],
   },
   {
     method: "get",

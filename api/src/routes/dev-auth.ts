@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { findDevAccount } from "../auth/dev-accounts.ts";
 import { devJwks, issueDevToken } from "../auth/dev-issuer.ts";
+import { judgeDevLogin } from "../auth/dev-token-throttle.ts";
 import { devOnly } from "../http/dev-only.ts";
 import { ApiError } from "../http/errors.ts";
 import { validJson } from "../http/validate.ts";
@@ -18,7 +19,15 @@ export const devAuthRoutes = new Hono<AppEnv>()
     const account = findDevAccount(email);
     // Compare the password even for unknown accounts, so timing does not reveal which exist.
     const passwordOk = await secretsEqual(password, c.var.config.devLoginPassword);
-    if (!account || !passwordOk) throw ApiError.unauthorized("Unknown account or wrong password");
+    // Throttled like the provider's form: 5 wrong passwords per account and source in 15 minutes.
+    const verdict = await judgeDevLogin(c, email, Boolean(account) && passwordOk);
+    if (verdict.status === 429) {
+      c.header("Retry-After", String(verdict.retryAfter));
+      throw ApiError.tooManyRequests(
+        `Too many failed sign-ins for this account; try again in ${Math.ceil(verdict.retryAfter / 60)} min`,
+      );
+    }
+    if (!account || verdict.status === 401) throw ApiError.unauthorized("Unknown account or wrong password");
     return c.json(await issueDevToken(c.env.DB, c.var.config, account));
   })
   .get("/.well-known/jwks.json", async (c) => {

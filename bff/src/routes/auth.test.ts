@@ -10,6 +10,7 @@ import {
   STAFF,
   sessionCookieOf,
   signIn,
+  TEST_CLIENT_SECRET,
   TEST_PUBLIC_URL,
   type TestApp,
   testApp,
@@ -256,7 +257,7 @@ describe("the dev-only password sign-in (POST /bff/login)", () => {
         authorization,
         `${TEST_PUBLIC_URL}/bff/callback`,
         { email: "support@smartphonekey.com", password },
-        address,
+        { address, clientSecret: TEST_CLIENT_SECRET },
       );
     };
     for (let i = 0; i < 8; i++)

@@ -193,13 +193,15 @@ export function authRoutes({
       }
       try {
         const { url, flow } = await rp.start("/", { prompt: "login", login_hint: input.data.email });
-        const login = await passwordLogin(url, config.oidc.redirectUri, input.data, clientAddress(c));
+        const address = clientAddress(c);
+        const forwardedFor = address ? { address, clientSecret: config.oidc.clientSecret } : undefined;
+        const login = await passwordLogin(url, config.oidc.redirectUri, input.data, forwardedFor);
         if (!login.ok && login.status === 429) {
           if (login.retryAfter) c.header("Retry-After", login.retryAfter);
           const minutes = Math.ceil(Number(login.retryAfter ?? 900) / 60);
           return c.json(
             errorBody.tooManyRequests(
-              `Too many failed sign-ins for this account; try again in ${minutes} min`,
+              `Too many failed sign-ins for this account from this address; try again in ${minutes} min`,
             ),
             429,
           );
