@@ -1,6 +1,7 @@
 import { HEADERS } from "@cleanup/shared";
 import type { MiddlewareHandler } from "hono";
 import { errorBody } from "../errors.ts";
+import type { AppEnv } from "../types.ts";
 
 /**
  * 401 unless the request carries `X-CSRF: 1`. Page script on our own origin can add the header;
@@ -22,28 +23,28 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * 403 for state-changing requests another site started (login/logout CSRF). Uses Fetch Metadata
- * (`Sec-Fetch-Site`) and falls back to comparing `Origin` with the Host the browser addressed.
+ * (`Sec-Fetch-Site`) and, from browsers that send none, compares `Origin` with the bff's own origin
+ * (`BFF_PUBLIC_URL`): never with `Host` or `X-Forwarded-Host`, which the request itself may say.
  *
  * @example
  * app.use("/bff/*", refuseCrossSite());
  */
-export function refuseCrossSite(): MiddlewareHandler {
+export function refuseCrossSite(): MiddlewareHandler<AppEnv> {
   return async function refuseCrossSiteMiddleware(c, next) {
-    if (!SAFE_METHODS.has(c.req.method) && isCrossSite(c.req.header())) {
+    if (!SAFE_METHODS.has(c.req.method) && isCrossSite(c.req.header(), c.var.config.publicUrl)) {
       return c.json(errorBody.forbidden("Cross-site requests are refused"), 403);
     }
     await next();
   };
 }
 
-function isCrossSite(headers: Record<string, string>): boolean {
+function isCrossSite(headers: Record<string, string>, publicUrl: string): boolean {
   const site = headers["sec-fetch-site"];
   if (site) return site !== "same-origin" && site !== "none";
   const origin = headers.origin;
   if (!origin) return false;
-  const host = headers["x-forwarded-host"] ?? headers.host;
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).origin !== new URL(publicUrl).origin;
   } catch {
     return true; // "null" and other opaque origins
   }
