@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { errorBody } from "../errors.ts";
 import { type RelyingParty, SignInError } from "../oidc/relying-party.ts";
 import type { RevokedSessions } from "../revoked-sessions.ts";
+import { LOGOUT_PATH } from "../routes/auth.ts";
 import { judgeSession, Session, sessionEndsAt } from "../session.ts";
 import {
   clearSessionCookie,
@@ -49,7 +50,6 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
             accessExp: t.accessExp,
             accessAt: at,
             refreshToken: t.refreshToken ?? s.refreshToken,
-            idToken: t.idToken ?? s.idToken,
             checkedAt: at,
           };
         })
@@ -74,11 +74,13 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
     let changed = false;
     if (current) {
       const verdict = judgeSession(current, now(), config.session);
+      // A sign-out is never held up by a refresh: it must end the session even with the provider down.
+      const signingOut = c.req.method === "POST" && c.req.path === LOGOUT_PATH;
       if (verdict.state === "ended") {
         end(current, config.session.absoluteSeconds);
         current = undefined;
       } else {
-        if (verdict.refresh) {
+        if (verdict.refresh && !signingOut) {
           let next: Session | undefined;
           try {
             next = await refreshed(current);
