@@ -1,6 +1,7 @@
 import { DevTokenResponse } from "@cleanup/shared";
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
+import { MAX_DEV_TOKEN_FAILURES_PER_ACCOUNT } from "../src/auth/dev-token-throttle.ts";
 import { AUDIENCE, call, ISSUER, json, PASSWORD } from "./helpers.ts";
 
 const login = (body: unknown) =>
@@ -98,6 +99,20 @@ describe("the dev identity issuer", () => {
     // Another address, and another account, are not held back.
     expect((await from("203.0.113.10", PASSWORD)).status).toBe(200);
     expect((await login({ email: "support@smartphonekey.com", password: PASSWORD })).status).toBe(200);
+  });
+
+  it("bounds the guesses of an account whatever sources a caller makes up (CF-Connecting-IP is passed on in wrangler dev)", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_DEV_TOKEN_FAILURES_PER_ACCOUNT + 3; i++) {
+      const res = await call("/auth/dev/token", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": `198.18.${i >> 8}.${i & 255}` },
+        body: JSON.stringify({ email: "secrets@acme.example", password: "wrong" }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_DEV_TOKEN_FAILURES_PER_ACCOUNT);
+    expect(statuses.slice(-3)).toEqual([429, 429, 429]);
   });
 
   it("gives a burst of concurrent wrong passwords no more answers than a sequence, and right ones no limit", async () => {

@@ -101,7 +101,7 @@ export async function handleInteraction({ req, res, provider, config, throttle }
   const email = form?.get("email")?.trim() ?? "";
   const password = form?.get("password") ?? "";
   const address = clientAddress(req, details.uid, client?.clientSecret);
-  const wait = throttle.retryAfterSeconds(email, address);
+  const wait = throttle.retryAfterSeconds(email, address, details.uid);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
     const error = {
@@ -112,7 +112,7 @@ export async function handleInteraction({ req, res, provider, config, throttle }
   }
   const account = email && password ? checkPassword(email, password, config.devPassword) : undefined;
   if (!account) {
-    throttle.recordFailure(email, address);
+    throttle.recordFailure(email, address, details.uid);
     const error = { title: "Wrong email or password", message: "Check both and try again." };
     return send(res, 401, loginPage({ action, clientName, email, error }));
   }

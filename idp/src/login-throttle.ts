@@ -81,12 +81,12 @@ class FailureCounts {
 }
 
 /**
- * Counts failed sign-ins in memory of the provider: the one process that checks passwords, so
- * several bff copies in front of it share one count. Per account *and* client address (5 in 15
- * minutes), so a flood from one address never locks the account out for another; and per address
- * (50 in 15 minutes, whatever the accounts), so one address can neither guess across accounts nor
- * fill the table with made-up ones to push its own throttled entry out. A success clears its
- * account's count at that address.
+ * Counts failed sign-ins in memory of the provider, so several bff copies in front of it share one
+ * count. Per account *and* client address (5 in 15 minutes), so a flood from one address never
+ * locks the account out for another; per address (50 in 15 minutes, whatever the accounts), so one
+ * address can neither guess across accounts nor fill the table with made-up ones to push its own
+ * throttled entry out; and per sign-in (5), so one authorization request is not a guessing
+ * session. A success clears its account's count at that address.
  *
  * @example
  * const throttle = new LoginThrottle();
@@ -95,23 +95,30 @@ class FailureCounts {
 export class LoginThrottle {
   readonly #perAccount: FailureCounts;
   readonly #perAddress: FailureCounts;
+  readonly #perSignIn: FailureCounts;
 
   constructor(now: () => number = Date.now) {
     this.#perAccount = new FailureCounts(now, MAX_FAILED_SIGN_INS);
     this.#perAddress = new FailureCounts(now, MAX_FAILURES_PER_ADDRESS);
+    this.#perSignIn = new FailureCounts(now, MAX_FAILED_SIGN_INS);
   }
 
-  /** Seconds until this account may try again from this address; 0 when it may now. */
-  retryAfterSeconds(email: string, address: string): number {
+  /**
+   * Seconds until this account may try again from this address (and in this sign-in, the
+   * interaction's uid: one sign-in takes five wrong passwords, then must be started again).
+   */
+  retryAfterSeconds(email: string, address: string, signIn?: string): number {
     return Math.max(
       this.#perAccount.retryAfterSeconds(throttleKey(email, address)),
       this.#perAddress.retryAfterSeconds(address),
+      signIn === undefined ? 0 : this.#perSignIn.retryAfterSeconds(signIn),
     );
   }
 
-  recordFailure(email: string, address: string): void {
+  recordFailure(email: string, address: string, signIn?: string): void {
     this.#perAccount.add(throttleKey(email, address));
     this.#perAddress.add(address);
+    if (signIn !== undefined) this.#perSignIn.add(signIn);
   }
 
   recordSuccess(email: string, address: string): void {

@@ -50,14 +50,16 @@ async function signInForm(): Promise<{ form: URL; uid: string; cookie: string }>
   return { form: new URL(`${page.pathname}/login`, issuer), uid: page.pathname.split("/").at(-1)!, cookie };
 }
 
+type Form = Awaited<ReturnType<typeof signInForm>>;
 /** Posts one sign-in; `forwarded` adds X-Forwarded-For, `proof` its proof (a function of the uid). */
 async function post(
   email: string,
   password: string,
   forwarded?: string,
   proof?: (uid: string, address: string) => string,
+  started?: Form,
 ): Promise<number> {
-  const { form, uid, cookie } = await signInForm();
+  const { form, uid, cookie } = started ?? (await signInForm());
   const headers: Record<string, string> = {
     "Content-Type": "application/x-www-form-urlencoded",
     Cookie: cookie,
@@ -76,6 +78,15 @@ async function post(
 const proven = (uid: string, address: string) => forwardedForProof(SECRET, uid, address);
 
 describe("the provider's sign-in form", () => {
+  it("takes five wrong passwords in one sign-in, whatever accounts and addresses they name, then wants a new one", async () => {
+    const started = await signInForm();
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_FAILED_SIGN_INS + 2; i++) {
+      statuses.push(await post(`nobody-${i}@example.com`, "wrong", `198.18.2.${i}`, proven, started));
+    }
+    expect(statuses).toEqual([...Array(MAX_FAILED_SIGN_INS).fill(401), 429, 429]);
+  });
+
   it("ignores an unproven X-Forwarded-For: a fresh one per attempt is throttled as the same client", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++)
