@@ -3,6 +3,7 @@
 // holds (the dev issuer's in D1, the provider's in STATE_DIR/idp-keys.json), so every claim can be
 // varied while the signature stays valid.
 // node attacks/api-auth.attack.ts
+import type { webcrypto } from "node:crypto";
 import {
   ADMIN_KEY,
   API,
@@ -13,6 +14,7 @@ import {
   devToken,
   IDP,
   idpKey,
+  type JsonWebKey,
   signEs256,
   signHs256,
   summary,
@@ -28,7 +30,7 @@ const now = Math.floor(Date.now() / 1000);
 const attackerPair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
   "sign",
   "verify",
-])) as CryptoKeyPair;
+])) as webcrypto.CryptoKeyPair;
 const attacker = { ...(await crypto.subtle.exportKey("jwk", attackerPair.privateKey)), kid: "attacker" };
 
 /** A harmless admin read: 200 means the token passed as staff. */

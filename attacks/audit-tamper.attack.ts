@@ -11,6 +11,11 @@ import { api, d1Query, devToken, ROOT, STATE, staffHeaders, summary, verdict } f
 const WRANGLER = path.join(ROOT, "api/node_modules/.bin/wrangler");
 const BUCKET = "cleanup-console-events";
 const token = await devToken("support@smartphonekey.com");
+// Refusals counted by earlier scripts are appended as summaries when their minute ends (a DO
+// alarm): an append in the middle of a probe would move the chain's end under it. Start after that.
+const settle = 60_000 - (Date.now() % 60_000) + 3_000;
+console.log(`(waiting ${Math.round(settle / 1000)} s for the current minute's refusal summaries)`);
+await new Promise((r) => setTimeout(r, settle));
 
 type Row = { id: string; seq: number; path: string; hash: string; actor: string };
 type Verify = { ok: boolean; checked: number; brokenAt?: { id: string; seq: number; reason: string } };

@@ -1,7 +1,7 @@
 // Sessions across bff copies: logout reaching a second copy, a stolen cookie after logout, the
-// refresh path, the provider going down. Starts its own processes on 18863-18867 and stops them.
-//   copy B  : a second bff (18865) in front of the same api and provider, same SESSION_SECRET
-//   idp2    : a second provider (18866) and bff C (18867) signed in through it, to take it down
+// refresh path, the provider going down. Starts its own processes on extraPort(0..3) and stops them.
+//   copy B  : a second bff (extraPort 0) in front of the same api and provider, same SESSION_SECRET
+//   idp2    : a second provider (1) behind a relay (3), and bff C (2) signed in through it, to take it down
 // node attacks/bff-sessions.attack.ts
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -12,7 +12,9 @@ import {
   API,
   BFF,
   bffApi,
+  extraPort,
   go,
+  IDP,
   Jar,
   location,
   PASSWORD,
@@ -61,16 +63,16 @@ const at = (base: string, jar: Jar, p: string) =>
 
 try {
   // Copy B of the main bff.
-  const B = "http://localhost:18865";
+  const B = `http://localhost:${extraPort(0)}`;
   start(
     "bff",
     {
-      BFF_PORT: "18865",
+      BFF_PORT: String(extraPort(0)),
       API_URL_DEV: API,
       ADMIN_API_KEY: ADMIN_KEY,
       SESSION_SECRET: secret,
       BFF_PUBLIC_URL: B,
-      IDP_PORT: "8863",
+      IDP_PORT: new URL(IDP).port,
     },
     "bff-b",
   );
@@ -108,9 +110,11 @@ try {
     if (logoutUrl) {
       const u = new URL(logoutUrl);
       verdict(
-        u.searchParams.has("id_token_hint") &&
+        !u.searchParams.has("id_token_hint") &&
+          !/eyJ/.test(logoutUrl) &&
+          u.searchParams.get("client_id") !== null &&
           u.searchParams.get("post_logout_redirect_uri")?.startsWith(BFF) === true,
-        `logoutUrl names id_token_hint and our post-logout URI`,
+        "logoutUrl names the client and our post-logout URI, and carries no token page script could read",
       );
     }
 
@@ -135,14 +139,14 @@ try {
     }
   }
 
-  // 3. The provider down. A second provider (18866) whose issuer is a TCP relay on 18868 that this
+  // 3. The provider down. A second provider (extraPort 1) whose issuer is a TCP relay (3) that this
   //    script can cut and restore, so the provider keeps its grants across the outage, as a real
-  //    provider would; bff C (18867) signs in through it. /bff/session shows what the bff thinks
+  //    provider would; bff C (2) signs in through it. /bff/session shows what the bff thinks
   //    (the api trusts only the main provider, so api calls through C are not the point here).
-  const C = "http://localhost:18867";
+  const C = `http://localhost:${extraPort(2)}`;
   const idp2Env = {
-    IDP_PORT: "18866",
-    IDP_ISSUER: "http://localhost:18868",
+    IDP_PORT: String(extraPort(1)),
+    IDP_ISSUER: `http://localhost:${extraPort(3)}`,
     DEV_LOGIN_PASSWORD: PASSWORD,
     IDP_CLIENTS: JSON.stringify([
       {
@@ -158,7 +162,7 @@ try {
   const sockets = new Set<net.Socket>();
   const relay = net.createServer((client) => {
     if (!relayUp) return client.destroy();
-    const upstream = net.connect(18866, "127.0.0.1");
+    const upstream = net.connect(extraPort(1), "127.0.0.1");
     sockets.add(client).add(upstream);
     client.pipe(upstream).pipe(client);
     const done = () => {
@@ -168,23 +172,23 @@ try {
     client.on("error", done).on("close", done);
     upstream.on("error", done).on("close", done);
   });
-  await new Promise<void>((r) => relay.listen(18868, "127.0.0.1", r));
+  await new Promise<void>((r) => relay.listen(extraPort(3), "127.0.0.1", r));
   const cut = () => {
     relayUp = false;
     for (const s of sockets) s.destroy();
     sockets.clear();
   };
   try {
-    await waitFor("http://localhost:18868/.well-known/openid-configuration");
+    await waitFor(`http://localhost:${extraPort(3)}/.well-known/openid-configuration`);
     start(
       "bff",
       {
-        BFF_PORT: "18867",
+        BFF_PORT: String(extraPort(2)),
         API_URL_DEV: API,
         ADMIN_API_KEY: ADMIN_KEY,
         SESSION_SECRET: secret,
         BFF_PUBLIC_URL: C,
-        IDP_PORT: "18868",
+        IDP_PORT: String(extraPort(3)),
         SESSION_RECHECK_SECONDS: "5",
       },
       "bff-c",

@@ -132,10 +132,9 @@ for (const email of [
     }
     const html = await res.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    const fields = [...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [
-      m[1]!,
-      m[2]!,
-    ]);
+    const fields = [...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map(
+      (m): [string, string] => [m[1]!, m[2]!],
+    );
     if (!action) {
       console.log(`          (no form at ${url}: ${res.status} ${html.slice(0, 200)})`);
       break;
@@ -175,10 +174,9 @@ for (const email of [
     }
     const html = await res.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    const fields = [...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [
-      m[1]!,
-      m[2]!,
-    ]);
+    const fields = [...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map(
+      (m): [string, string] => [m[1]!, m[2]!],
+    );
     if (!action) {
       console.log(`          (no form at ${url}: ${res.status} ${html.slice(0, 200)})`);
       break;

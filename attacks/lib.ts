@@ -1,17 +1,60 @@
-// Helpers for the security review's attack scripts: run against a stack started with
-//   API_PORT=8861 BFF_PORT=8862 IDP_PORT=8863 STATE_DIR=.state/review npm start
+// Helpers for the security review's attack scripts (attacks/README.md): run against a throwaway
+// stack started with
+//   API_PORT=8861 BFF_PORT=8862 IDP_PORT=8863 STATE_DIR=.state/attacks npm start
 // Each script prints what it sent, what came back, and "HELD" or "FINDING" per probe.
-import { readdirSync, readFileSync } from "node:fs";
+import type { webcrypto } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
+
+/** WebCrypto's JWK (not a global type under the Node typings). */
+export type JsonWebKey = webcrypto.JsonWebKey;
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const API = process.env.ATTACK_API ?? "http://127.0.0.1:8861";
 export const BFF = process.env.ATTACK_BFF ?? "http://localhost:8862";
 export const IDP = process.env.ATTACK_IDP ?? "http://localhost:8863";
-export const STATE = path.resolve(ROOT, process.env.ATTACK_STATE ?? ".state/review");
+export const STATE = path.resolve(ROOT, process.env.ATTACK_STATE ?? ".state/attacks");
 export const ADMIN_KEY = process.env.ADMIN_API_KEY ?? "dev-admin-key";
+/**
+ * Ports for what a script starts itself (a second bff, a second provider, a relay; the stage api of
+ * jwks-down and stage-issuer): `ATTACK_EXTRA_PORTS` and the five after it (default 18861).
+ */
+const EXTRA_PORTS = Number(process.env.ATTACK_EXTRA_PORTS ?? 18861);
+export const extraPort = (i: 0 | 1 | 2 | 3 | 4 | 5) => EXTRA_PORTS + i;
 export const PASSWORD = process.env.DEV_LOGIN_PASSWORD ?? "dev-password";
+/** The bff's client secret at the local provider (npm start's default): what proves X-Forwarded-For. */
+export const CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET ?? "dev-oidc-client-secret";
+
+/**
+ * The scripts change what they attack — real deletions, floods of refusals, audit objects edited
+ * in place, a delete-all — so they run only against a throwaway stack on this machine: local
+ * addresses, and a state directory of its own under `.state/` (never npm start's `.state/local`)
+ * or the system's temporary directory.
+ */
+function requireThrowawayStack(): void {
+  const local = new Set(["localhost", "127.0.0.1", "[::1]"]);
+  const remote = [API, BFF, IDP].filter((u) => !local.has(new URL(u).hostname));
+  const underState = path.relative(path.join(ROOT, ".state"), STATE);
+  const inStateDir = underState !== "" && !underState.startsWith("..") && !path.isAbsolute(underState);
+  const inTmp = !path.relative(os.tmpdir(), STATE).startsWith("..");
+  const problem =
+    remote.length > 0
+      ? `${remote.join(", ")} is not on this machine`
+      : !inStateDir && !inTmp
+        ? `ATTACK_STATE ${STATE} is neither under .state/ nor in ${os.tmpdir()}`
+        : underState === "local" || underState.startsWith(`local${path.sep}`)
+          ? "ATTACK_STATE is npm start's own .state/local: start a throwaway stack (attacks/README.md)"
+          : !existsSync(STATE)
+            ? `ATTACK_STATE ${STATE} does not exist: start the stack first (attacks/README.md)`
+            : null;
+  if (problem) {
+    console.error(`attacks: refusing to run: ${problem}`);
+    process.exit(2);
+  }
+}
+requireThrowawayStack();
 
 let findings = 0;
 let held = 0;
@@ -20,6 +63,10 @@ export function verdict(ok: boolean, what: string, detail = "") {
   if (ok) held++;
   else findings++;
   console.log(`${ok ? "HELD   " : "FINDING"} ${what}${detail ? `\n          ${detail}` : ""}`);
+}
+/** A line that is not a verdict: known, accepted behaviour the probe shows (say why). */
+export function info(what: string, why: string) {
+  console.log(`INFO    ${what}\n          ${why}`);
 }
 export function summary() {
   console.log(`\n${held} held, ${findings} findings`);
@@ -81,7 +128,7 @@ export async function signInToCallback(
   email: string,
   password = PASSWORD,
   returnTo = "/",
-  extraHeaders: Record<string, string> = {},
+  extraHeaders: Record<string, string> | ((interactionUid: string) => Record<string, string>) = {},
 ): Promise<{ callback?: string; status: number; body?: string; loginUrl: string }> {
   const start = await go(jar, `${BFF}/bff/login?returnTo=${encodeURIComponent(returnTo)}`);
   const loginUrl = location(start, BFF);
@@ -90,7 +137,10 @@ export async function signInToCallback(
   await go(jar, url); // the page
   const submitted = await go(jar, `${url}/login`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...extraHeaders },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...(typeof extraHeaders === "function" ? extraHeaders(url.split("/").at(-1) ?? "") : extraHeaders),
+    },
     body: new URLSearchParams({ email, password }).toString(),
   });
   if (submitted.status < 300 || submitted.status >= 400) {

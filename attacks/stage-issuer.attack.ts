@@ -1,13 +1,15 @@
-// A dev-issuer token outside dev. Needs a second api on a copy of the review state, as stage:
-//   cp -r .state/review /tmp/stage-state && cd api && wrangler dev --port 18861 --ip 127.0.0.1 \
+// A dev-issuer token outside dev. Needs a second api (on extraPort 4) on a copy of the attacked
+// stack's state, as stage (ATTACK_STATE, IDP as lib.ts has them):
+//   cp -r "$ATTACK_STATE" /tmp/stage-state && cd api && wrangler dev --port 18865 --ip 127.0.0.1 \
 //     --persist-to /tmp/stage-state --var ENVIRONMENT_NAME:stage --var ADMIN_API_KEY:stage-secret-key-123 \
 //     --var JWT_ISSUER:http://localhost:8863 --var JWKS_URL:http://localhost:8863/jwks
-// ATTACK_STAGE=http://127.0.0.1:18861 node attacks/stage-issuer.attack.ts
+// node attacks/stage-issuer.attack.ts   (ATTACK_STAGE overrides the stage api's URL)
 import {
   claims,
   DEV_ISSUER,
   devIssuerKey,
   devToken,
+  extraPort,
   IDP,
   idpKey,
   signEs256,
@@ -15,7 +17,7 @@ import {
   verdict,
 } from "./lib.ts";
 
-const STAGE = process.env.ATTACK_STAGE ?? "http://127.0.0.1:18861";
+const STAGE = process.env.ATTACK_STAGE ?? `http://127.0.0.1:${extraPort(4)}`;
 const KEY = process.env.ATTACK_STAGE_KEY ?? "stage-secret-key-123";
 const call = (method: string, p: string, headers: Record<string, string> = {}, body?: string) =>
   fetch(`${STAGE}${p}`, { method, headers, body });
