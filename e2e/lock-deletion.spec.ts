@@ -53,7 +53,7 @@ test.describe("Deleting a lock", () => {
     await expect(page.getByRole("heading", { name: "Deletion result" })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: `Lock ${lockId} deleted in dev` })).toBeVisible();
     const operations = page.getByRole("table", { name: "Operations" });
-    await expect(operations.getByRole("row", { name: /archive-events done/ })).toBeVisible();
+    await expect(operations.getByRole("row", { name: /archive done/ })).toBeVisible();
     await expect(operations.getByRole("row", { name: /delete-events done/ })).toBeVisible();
     const audit = page.getByRole("region", { name: "Audit record" });
     await expect(audit).toContainText(/audit\/\S+\.json/);
@@ -61,7 +61,8 @@ test.describe("Deleting a lock", () => {
     await snap("result");
 
     await page.getByRole("button", { name: "Open the lock again" }).click();
-    await expect(page.getByRole("heading", { name: "Lock not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Lock ${lockId} was deleted` })).toBeVisible();
+    await expect(page.getByText("E2E-1: customer asked to remove the lock").first()).toBeVisible();
     await snap("gone");
 
     await page.goto(`/dev/search?type=lock&q=${lockId}`);

@@ -5,8 +5,10 @@ import {
   GENESIS_HASH,
   hashRecord,
   indexColumns,
+  indexedOptions,
   legacySerialisation,
   parseAuditPath,
+  type StoredIndexRow,
   serialiseRecord,
 } from "./record.ts";
 
@@ -17,7 +19,7 @@ type Stored = { record: AuditRecord; text: string };
 
 /** Why a record breaks the chain, or null when it is intact. */
 async function checkRecord(
-  row: AuditIndexRow,
+  row: StoredIndexRow,
   stored: Stored | null,
   prevHash: string,
   canonicalSince: number | null,
@@ -34,9 +36,13 @@ async function checkRecord(
   }
   if (record.prevHash !== prevHash) return "prevHash does not match the previous record's hash";
   const expected = indexColumns(record);
-  const differing = (Object.keys(expected) as (keyof AuditIndexRow)[]).filter(
+  const differing: string[] = (Object.keys(expected) as (keyof AuditIndexRow)[]).filter(
     (column) => row[column] !== expected[column],
   );
+  // The listed options (migration 0035) must be the record's too; rows indexed before it have none.
+  // Rows of records before the canonical form were indexed in that record's own key order.
+  const listed = canonical ? indexedOptions(record) : JSON.stringify(record.options ?? {});
+  if (row.options !== null && row.options !== listed) differing.push("options");
   return differing.length > 0 ? `index row differs from the record (${differing.join(", ")})` : null;
 }
 
@@ -184,7 +190,7 @@ export async function verifyAuditChain(
     const size = Math.min(PAGE, limit - checked);
     const { results } = await env.DB.prepare("SELECT * FROM audit_index WHERE seq > ?1 ORDER BY seq LIMIT ?2")
       .bind(tail.seq, size + 1)
-      .all<AuditIndexRow>();
+      .all<StoredIndexRow>();
     const page = results.slice(0, size);
     const records = await Promise.all(page.map((row) => readRecord(env.EVENTS, row.path)));
     for (const [i, row] of page.entries()) {

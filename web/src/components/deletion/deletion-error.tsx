@@ -1,15 +1,16 @@
-import { Operation, PreconditionFailedBody } from "@cleanup/shared";
+import { DeletionStep, PreconditionFailedBody } from "@cleanup/shared";
 import { RefreshCw } from "lucide-react";
 import { z } from "zod";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
 import { OperationsTable } from "./deletion-result-view";
+import { describePlanChanges } from "./plan-changes";
 
 /** What a 412 says changed, in the common shape or endpoint 5's own (both carry `changes`). */
 const ChangedSince = z.object({ changes: PreconditionFailedBody.shape.changes });
 /** A deletion that stopped part-way still reports the steps it ran and the errors it met. */
-const PartialDeletion = z.object({ operations: z.array(Operation), errors: z.array(z.string()).optional() });
+const PartialDeletion = z.object({ steps: z.array(DeletionStep), errors: z.array(z.string()).optional() });
 
 function show(value: unknown): string {
   return value === null || value === undefined
@@ -22,6 +23,8 @@ function show(value: unknown): string {
 export interface DeletionErrorProps {
   error: unknown;
   onPreviewAgain: () => void;
+  /** "lock", "organization": what changed, in the 412's title. */
+  targetNoun?: string;
 }
 
 /**
@@ -31,21 +34,36 @@ export interface DeletionErrorProps {
  * so the outcome is unknown until the audit log says; anything else — its message.
  * Every case shows the request id.
  */
-export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
+export function DeletionError({ error, onPreviewAgain, targetNoun = "target" }: DeletionErrorProps) {
   if (isApiError(error, 412)) {
     const changes = ChangedSince.safeParse(error.raw).data?.changes ?? [];
+    const sentences = describePlanChanges(changes);
     return (
-      <ErrorAlert error={error} title="The target changed since the preview — preview again">
-        {changes.length > 0 && (
+      <ErrorAlert
+        error={error}
+        title={`The ${targetNoun} changed since your preview — nothing was deleted`}
+        showMessage={false}
+      >
+        {sentences.length > 0 && (
           <ul className="list-disc pl-5" aria-label="What changed">
-            {changes.map((c) => (
-              <li key={c.field}>
-                <code>{c.field}</code>: {show(c.previewed)} → {show(c.current)}
-              </li>
+            {sentences.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
             ))}
           </ul>
         )}
-        <p>Nothing was deleted.</p>
+        <p>Nothing was deleted. Preview again to read the plan as it is now, then confirm that one.</p>
+        {changes.length > 0 && (
+          <details className="text-xs">
+            <summary className="cursor-pointer text-muted-foreground">The plan's facts that changed</summary>
+            <ul className="mt-1 list-disc pl-5 font-mono">
+              {changes.map((c) => (
+                <li key={c.field}>
+                  {c.field}: {show(c.previewed)} → {show(c.current)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <div>
           <Button variant="outline" size="sm" onClick={onPreviewAgain}>
             <RefreshCw aria-hidden="true" />
@@ -85,14 +103,14 @@ export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
     );
   }
   const partial = isApiError(error) ? PartialDeletion.safeParse(error.raw).data : undefined;
-  if (partial?.operations.some((op) => op.status === "done")) {
+  if (partial?.steps.some((op) => op.status === "done")) {
     return (
       <ErrorAlert error={error} title="The deletion stopped part-way">
         <p>
           The steps marked done happened and are not undone; the failed step and those after it did not run.
           The attempt is in the audit log. Read the steps, then preview again before retrying.
         </p>
-        <OperationsTable operations={partial.operations} />
+        <OperationsTable operations={partial.steps} />
       </ErrorAlert>
     );
   }

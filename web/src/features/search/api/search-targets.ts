@@ -1,4 +1,4 @@
-import { SearchResponse, type TargetType } from "@cleanup/shared";
+import { endpointPath, SearchResponse, type TargetType } from "@cleanup/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
@@ -10,12 +10,17 @@ export interface SearchTargetsInput {
   limit?: number;
 }
 
+/** How many results one search asks for: more across every type than within one. */
+export function searchLimit(type: TargetType | undefined): number {
+  return type ? 20 : 40;
+}
+
 export function searchTargets(
   environment: string,
-  { q, type, limit = type ? 20 : 40 }: SearchTargetsInput,
+  { q, type, limit = searchLimit(type) }: SearchTargetsInput,
   signal?: AbortSignal,
 ): Promise<SearchResponse> {
-  return apiRequest(environment, "/admin/search", {
+  return apiRequest(environment, endpointPath("searchTargets"), {
     query: { q, type, limit },
     schema: SearchResponse,
     signal,
