@@ -49,7 +49,7 @@ export async function createApp(config: Config) {
     .use("/bff/*", session({ box, rp, revoked }))
     .route("/bff", authRoutes({ box, rp, revoked }))
     .use("/bff/api/*", requireCsrfHeader(), requireSession())
-    .all("/bff/api/:env/*", forwardToApi)
+    .all("/bff/api/:env/*", forwardToApi(config))
     .all("/bff/*", notFound)
     .get("*", spa({ root: config.webDist }));
 
