@@ -10,6 +10,7 @@ import { createRelyingParty } from "./oidc/relying-party.ts";
 import { RevokedSessions } from "./revoked-sessions.ts";
 import { forwardToApi } from "./routes/api-proxy.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { SessionCache } from "./session-cache.ts";
 import { createSessionBox } from "./session-cookie.ts";
 import { spa } from "./static.ts";
 import type { AppEnv } from "./types.ts";
@@ -22,10 +23,12 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * @example
  * serve({ fetch: (await createApp(loadConfig())).fetch, port: 8080 });
  */
-export async function createApp(config: Config) {
+export async function createApp(config: Config, parts: { sessionCache?: SessionCache } = {}) {
   const box = await createSessionBox(config.sessionSecret);
   const rp = createRelyingParty(config.oidc);
   const revoked = new RevokedSessions();
+  const cache = parts.sessionCache ?? new SessionCache({ ttlMs: config.session.recheckSeconds * 1000 });
+  revoked.onRevoke((sid) => cache.evictSession(sid));
   const app = new Hono<AppEnv>()
     .use(securityHeaders())
     .use(requestId())
@@ -46,7 +49,7 @@ export async function createApp(config: Config) {
           c.json(errorBody.payloadTooLarge(`Bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
       }),
     )
-    .use("/bff/*", session({ box, rp, revoked }))
+    .use("/bff/*", session({ box, rp, revoked, cache }))
     .route("/bff", authRoutes({ box, rp, revoked }))
     .use("/bff/api/*", requireCsrfHeader(), requireSession())
     .all("/bff/api/:env/*", forwardToApi(config))
