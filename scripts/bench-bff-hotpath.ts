@@ -55,6 +55,9 @@ function timed(t: Target, pathAndQuery: string): Promise<number> {
         headers: t.headers,
       },
       (res) => {
+        // As a browser does: the bff rewrites the session cookie when the idle clock moves.
+        const renewed = res.headers["set-cookie"]?.find((line) => line.startsWith("__Host-cleanup_session="));
+        if (renewed) t.headers.cookie = renewed.split(";")[0];
         res.on("data", () => {});
         res.on("end", () => {
           if (res.statusCode !== 200) reject(new Error(`${t.name} ${pathAndQuery}: ${res.statusCode}`));

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Config } from "./config.ts";
 import { errorBody, notFound } from "./errors.ts";
 import { refuseCrossSite, requireCsrfHeader } from "./middleware/csrf.ts";
+import { noStore } from "./middleware/no-store.ts";
+import { requestBodyLimit } from "./middleware/request-body-limit.ts";
 import { requestId } from "./middleware/request-id.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { requireSession, session } from "./middleware/session.ts";
@@ -36,19 +37,9 @@ export async function createApp(config: Config, parts: { sessionCache?: SessionC
       c.set("config", config);
       await next();
     })
-    .use("/bff/*", async function noStoreMiddleware(c, next) {
-      await next();
-      c.header("Cache-Control", "no-store");
-    })
+    .use("/bff/*", noStore())
     .use("/bff/*", refuseCrossSite())
-    .use(
-      "/bff/*",
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) =>
-          c.json(errorBody.payloadTooLarge(`Bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
-      }),
-    )
+    .use("/bff/*", requestBodyLimit({ maxBytes: MAX_BODY_BYTES }))
     .use("/bff/*", session({ box, rp, revoked, cache }))
     .route("/bff", authRoutes({ box, rp, revoked }))
     .use("/bff/api/*", requireCsrfHeader(), requireSession())

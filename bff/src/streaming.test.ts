@@ -200,3 +200,54 @@ describe("the answer size cap (API_MAX_RESPONSE_BYTES)", () => {
     expect(Number(res.headers["content-length"])).toBe(res.body.length);
   });
 });
+
+describe("the request body cap (1 MiB)", () => {
+  /** A DELETE with a body, sent with its Content-Length or chunked (none), over a real socket. */
+  function sendBody(size: number, chunked: boolean): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const headers: http.OutgoingHttpHeaders = {
+        ...browser,
+        "Content-Type": "application/json",
+        "X-Audit-Reason": "streaming test SUP-3",
+      };
+      // A DELETE is not chunked by default in Node's client: say so, or the bytes would be a new request.
+      if (chunked) headers["Transfer-Encoding"] = "chunked";
+      else headers["Content-Length"] = String(size);
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: bff.port,
+          method: "DELETE",
+          path: "/bff/api/dev/admin/cleanup/locks/1004?mode=DELETE_DO_ONLY",
+          headers,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      req.on("error", reject);
+      const piece = Buffer.alloc(64 * 1024, 0x20);
+      for (let sent = 0; sent < size; sent += piece.length)
+        req.write(piece.subarray(0, Math.min(piece.length, size - sent)));
+      req.end();
+    });
+  }
+
+  it.each([
+    ["with its Content-Length", false],
+    ["chunked, with none", true],
+  ])("refuses a body over it, %s, with a 413, and the api never sees the call", async (_, chunked) => {
+    const res = await sendBody(1024 * 1024 + 1, chunked);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ error: "Payload Too Large", code: 413 });
+    const requestId = res.headers["x-request-id"];
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const audit = await get(bff.port, "/bff/api/dev/admin/audit?targetId=1004&limit=500", browser);
+    const items = JSON.parse(audit.body.toString()).items as { requestId: string }[];
+    expect(items.some((i) => i.requestId === requestId)).toBe(false);
+  });
+});

@@ -15,6 +15,7 @@ const server = http.createServer((req, res) => {
     "x-admin-api-key": process.env.ADMIN_KEY ?? "",
   };
   if (req.headers["content-type"]) headers["content-type"] = req.headers["content-type"];
+  if (req.headers["accept-encoding"]) headers["accept-encoding"] = req.headers["accept-encoding"];
   if (req.headers["content-length"]) headers["content-length"] = req.headers["content-length"];
   const forwarded = http.request(
     {

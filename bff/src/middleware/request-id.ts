@@ -14,6 +14,8 @@ export function requestId(): MiddlewareHandler<AppEnv> {
     const id = crypto.randomUUID();
     c.set("requestId", id);
     await next();
-    if (!c.res.headers.has(HEADERS.requestId)) c.header(HEADERS.requestId, id);
+    // On the response's own headers: c.header() after next() would copy the whole response.
+    const headers = c.res.headers;
+    if (!headers.has(HEADERS.requestId)) headers.set(HEADERS.requestId, id);
   };
 }

@@ -79,7 +79,7 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
   }
 
   return async function sessionMiddleware(c, next) {
-    const { config, requestId } = c.var;
+    const config = c.get("config");
     const raw = readSessionCookie(c);
     let current = raw ? await open(raw) : undefined;
     let changed = false;
@@ -94,7 +94,7 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
           try {
             next = await refreshed(current);
           } catch (err) {
-            return c.json(errorBody.badGateway((err as Error).message, requestId), 502);
+            return c.json(errorBody.badGateway((err as Error).message, c.get("requestId")), 502);
           }
           if (!next) end(current, config.session.absoluteSeconds);
           current = next;
@@ -135,7 +135,7 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
  */
 export function requireSession(): MiddlewareHandler<AppEnv> {
   return async function requireSessionMiddleware(c, next) {
-    if (!c.var.session) return c.json(errorBody.unauthorized("Sign in to continue"), 401);
+    if (!c.get("session")) return c.json(errorBody.unauthorized("Sign in to continue"), 401);
     await next();
   };
 }

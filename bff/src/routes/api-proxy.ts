@@ -45,8 +45,8 @@ export function forwardToApi(config: Config) {
   const environments = new Map(config.environments.map((e) => [e.name, upstreamOf(e)]));
 
   return async function forwardToApiHandler(c: Context<AppEnv>) {
-    const { requestId } = c.var;
-    const session = c.var.session!;
+    const requestId = c.get("requestId");
+    const session = c.get("session")!;
     // The raw, still-encoded path and query: parameters are checked as sent, never after decoding.
     const { path, search } = rawPathAndQuery(c.req.url);
     const rest = path.slice(PREFIX.length);
