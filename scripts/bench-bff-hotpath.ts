@@ -5,7 +5,7 @@
 //   node scripts/bench-bff-hotpath.ts [--before <ref>] [--rounds 5] [--requests 300]
 // Ports: BENCH_PORT_BASE (default 18854) and the five above it.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
 const ROUNDS = Number(args.rounds);
 const REQUESTS = Number(args.requests);
 const CONCURRENCY = Number(args.concurrency);
+/** Turns each target takes in a round's throughput run. */
+const SLICES = 8;
 const BASE = Number(process.env.BENCH_PORT_BASE ?? 18854);
 const PORTS = { idp: BASE, api: BASE + 1, bff: BASE + 2, proxy: BASE + 3, before: BASE + 4 };
 const STATE = path.join(ROOT, ".state/bench-hotpath");
@@ -36,10 +38,31 @@ type Target = {
   port: number;
   prefix: string;
   headers: http.OutgoingHttpHeaders;
+  /** The proxy process, whose CPU time per request is measured (none for the api itself). */
+  pid?: number | undefined;
 };
 
-function target(name: string, port: number, prefix: string, headers: http.OutgoingHttpHeaders): Target {
-  return { name, port, prefix, headers, agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }) };
+function target(
+  name: string,
+  port: number,
+  prefix: string,
+  headers: http.OutgoingHttpHeaders,
+  pid?: number,
+): Target {
+  return {
+    name,
+    port,
+    prefix,
+    headers,
+    pid,
+    agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+  };
+}
+
+/** CPU time (user + system) a process used so far, in ms (Linux /proc, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** One GET, body read whole; the time from sending to the last byte (ms). */
@@ -191,15 +214,20 @@ async function main() {
     const apiPort = Number(new URL(api.url).port);
     const targets: Target[] = [
       target("direct", apiPort, "", { authorization: `Bearer ${token}`, "x-admin-api-key": api.adminKey }),
-      target("bare proxy", PORTS.proxy, "/bff/api/dev", {}),
-      target("bff", PORTS.bff, "/bff/api/dev", {
-        cookie: await signIn(PORTS.bff, api.devPassword),
-        "x-csrf": "1",
-      }),
+      target("bare proxy", PORTS.proxy, "/bff/api/dev", {}, proxy.child.pid),
+      target(
+        "bff",
+        PORTS.bff,
+        "/bff/api/dev",
+        { cookie: await signIn(PORTS.bff, api.devPassword), "x-csrf": "1" },
+        bff.child.pid,
+      ),
     ];
     if (before) {
       const cookie = await signIn(PORTS.before, api.devPassword);
-      targets.push(target("bff before", PORTS.before, "/bff/api/dev", { cookie, "x-csrf": "1" }));
+      targets.push(
+        target("bff before", PORTS.before, "/bff/api/dev", { cookie, "x-csrf": "1" }, before.child.pid),
+      );
     }
     const lockIds = ["1002", "1003", "1004", "1005"];
     const paths = [
@@ -212,9 +240,11 @@ async function main() {
 
     const p50: Record<string, number[]> = {};
     const rps: Record<string, number[]> = {};
+    const cpu: Record<string, number[]> = {};
     for (const t of targets) {
       p50[t.name] = [];
       rps[t.name] = [];
+      cpu[t.name] = [];
     }
     for (let round = 0; round < ROUNDS; round++) {
       log(`round ${round + 1} of ${ROUNDS}…`);
@@ -227,8 +257,22 @@ async function main() {
         }
       }
       for (const t of targets) p50[t.name]!.push(median(times[t.name]!));
-      const order = targets.map((_, k) => targets[(round + k) % targets.length]!);
-      for (const t of order) rps[t.name]!.push(await throughput(t, paths, REQUESTS * 2));
+      // Throughput in slices, the targets taking turns, so a change in the machine's load falls on all alike.
+      const seconds: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]));
+      const cpuUsed: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]));
+      const perSlice = Math.ceil((REQUESTS * 2) / SLICES);
+      for (let slice = 0; slice < SLICES; slice++) {
+        for (let k = 0; k < targets.length; k++) {
+          const t = targets[(round + slice + k) % targets.length]!;
+          const used = t.pid ? cpuMs(t.pid) : 0;
+          seconds[t.name]! += perSlice / (await throughput(t, paths, perSlice));
+          if (t.pid) cpuUsed[t.name]! += cpuMs(t.pid) - used;
+        }
+      }
+      for (const t of targets) {
+        rps[t.name]!.push((perSlice * SLICES) / seconds[t.name]!);
+        if (t.pid) cpu[t.name]!.push((cpuUsed[t.name]! * 1000) / (perSlice * SLICES));
+      }
       const line = targets
         .map(
           (t) =>
@@ -248,6 +292,9 @@ async function main() {
       paths,
       p50Ms: Object.fromEntries(targets.map((t) => [t.name, spread(p50[t.name]!)])),
       rps: Object.fromEntries(targets.map((t) => [t.name, spread(rps[t.name]!)])),
+      "proxy CPU µs per request": Object.fromEntries(
+        targets.filter((t) => t.pid).map((t) => [t.name, spread(cpu[t.name]!)]),
+      ),
       "bff p50 over direct (ms)": delta("bff"),
       "bare proxy p50 over direct (ms)": delta("bare proxy"),
       "bff / bare proxy throughput": per("bff", "bare proxy", (x, y) => x / y),
@@ -269,7 +316,10 @@ async function main() {
       return `${m.toFixed(3)} (${min.toFixed(3)}–${max.toFixed(3)})`;
     };
     for (const [k, v] of Object.entries(results)) {
-      if (k.includes("/") || k.includes("over direct")) log(`${k.padEnd(40)} ${fmt(v)}`);
+      if (k.includes(" / ") || k.includes("over direct")) log(`${k.padEnd(40)} ${fmt(v)}`);
+    }
+    for (const [k, v] of Object.entries(results["proxy CPU µs per request"] as object)) {
+      log(`${`CPU per request, ${k} (µs)`.padEnd(40)} ${fmt(v)}`);
     }
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => {});

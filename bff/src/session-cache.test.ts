@@ -69,6 +69,18 @@ describe("the session cache itself", () => {
     expect(cache.get("b-1")?.sid).toBe("sid-b-0123456789abcdef");
   });
 
+  it("serves only on the whole cookie value: one that shares another's ending is a miss, not its session", () => {
+    const cache = new SessionCache({ ttlMs: 30_000 });
+    const ending = randomBytes(48).toString("base64url");
+    const victim = `${randomBytes(900).toString("base64url")}${ending}`;
+    const forged = `${randomBytes(900).toString("base64url")}${ending}`;
+    cache.set(victim, session("sid-victim-0123456789abcdef"));
+    expect(cache.get(forged)).toBeUndefined();
+    expect(cache.get(victim.slice(1))).toBeUndefined();
+    expect(cache.get(`x${victim}`)).toBeUndefined();
+    expect(cache.get(victim)?.sid).toBe("sid-victim-0123456789abcdef");
+  });
+
   it("hands out a session no request can change for the next one", () => {
     const cache = new SessionCache({ ttlMs: 30_000 });
     const cached = cache.set("cookie", session("sid-0123456789abcdef"));

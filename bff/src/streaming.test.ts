@@ -124,6 +124,29 @@ describe("answers stream through the bff unchanged", () => {
     expect(gunzipSync(via.body).equals(plain.body)).toBe(true);
   });
 
+  it("with the console's security headers, HSTS behind a TLS load balancer", async () => {
+    const plain = await get(bff.port, "/bff/api/dev/admin/environment", browser);
+    const tls = await get(bff.port, "/bff/api/dev/admin/environment", {
+      ...browser,
+      "X-Forwarded-Proto": "https",
+    });
+    for (const res of [plain, tls]) {
+      expect(res.headers).toMatchObject({
+        "x-frame-options": "DENY",
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+        "cross-origin-opener-policy": "same-origin",
+        "cache-control": "no-store",
+      });
+    }
+    expect(plain.headers["strict-transport-security"]).toBeUndefined();
+    expect(tls.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
+    const refused = await get(bff.port, "/bff/api/dev/admin/environment", {});
+    expect(refused.status).toBe(401);
+    expect(refused.headers["x-frame-options"]).toBe("DENY");
+    expect(refused.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("an api error, with its status and body", async () => {
     const via = await get(bff.port, "/bff/api/dev/admin/search?limit=1000", browser);
     const straight = await get(apiPort, "/admin/search?limit=1000", direct);

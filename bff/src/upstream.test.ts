@@ -22,9 +22,15 @@ beforeAll(async () => {
   silent = createServer(() => {});
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   const silentPort = (silent.address() as AddressInfo).port;
-  // One that answers its headers and the start of a body, then nothing more.
-  stalling = createServer((_, res) => {
-    res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "from-the-stalling-api" });
+  // One that answers its headers and the start of a body, then nothing more: of a known small
+  // length on /admin/environment, of no stated length (streamed) on the search.
+  stalling = createServer((req, res) => {
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json",
+      "X-Request-Id": "from-the-stalling-api",
+    };
+    if (req.url?.startsWith("/admin/environment")) headers["Content-Length"] = "100";
+    res.writeHead(200, headers);
     res.write('{"items":[');
   });
   await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
@@ -72,9 +78,16 @@ describe("when an api cannot serve the call", () => {
     expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
   });
 
-  it("cuts off an answer whose body stops coming, at the timeout: never a short body that looks whole", async () => {
-    const started = Date.now();
+  it("answers 504 with a request id when a small answer's body stops coming", async () => {
     const res = await apiCall(app, cookie, "/stalling/admin/environment");
+    expect(res.status).toBe(504);
+    const body = GatewayErrorBody.parse(await res.json());
+    expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
+  });
+
+  it("cuts off a streamed answer whose body stops coming, at the timeout: never a short body that looks whole", async () => {
+    const started = Date.now();
+    const res = await apiCall(app, cookie, "/stalling/admin/search?q=x");
     expect(res.status).toBe(200);
     expect(res.headers.get("X-Request-Id")).toBe("from-the-stalling-api");
     await expect(res.text()).rejects.toThrow();

@@ -5,7 +5,7 @@ import { errorBody } from "./errors.ts";
 
 /**
  * undici's own 300 s headers/body timeouts would cut a 10-minute delete-all short, so they are off;
- * every call passes an AbortSignal.timeout of its own instead.
+ * every call has a timer of its own instead.
  */
 const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0, connectTimeout: 10_000 });
 
@@ -34,8 +34,8 @@ export type UpstreamResult =
       ok: true;
       status: number;
       headers: IncomingHttpHeaders;
-      /** The answer's bytes as they arrive (counted against the cap), or null for a bodiless status. */
-      body: ReadableStream<Uint8Array> | null;
+      /** A small answer whole, a larger one's bytes as they arrive (counted against the cap), or null for a bodiless status. */
+      body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null;
     }
   | {
       ok: false;
@@ -44,11 +44,19 @@ export type UpstreamResult =
     };
 
 /**
- * Calls an upstream and hands back its answer as soon as the headers are in, the body streaming
- * behind them. Never throws: unreachable is 502, no headers within the timeout is 504, an answer
- * whose Content-Length is over the cap is 502 before a byte of it is sent. A body that passes the
- * cap or the timeout while it streams is cut off there (the status is already sent): the stream
- * errors, the client sees the answer end early, and the bff logs it under the request id.
+ * Answers up to this size with a known length are read whole before they are passed on: they come
+ * in a packet or two anyway, and so their headers and body leave in one write, not two (a streamed
+ * body has its headers flushed alone first), and a slow one is still a clean 504.
+ */
+export const ONE_WRITE_BYTES = 64 * 1024;
+
+/**
+ * Calls an upstream and hands back its answer as soon as it can. Never throws: unreachable is 502,
+ * no answer within the timeout is 504, an answer whose Content-Length is over the cap is 502 before
+ * a byte of it is sent. An answer of at most ONE_WRITE_BYTES with a known length is read whole
+ * (within the timeout, so a slow one is a 504 too); any other streams behind its headers, counted
+ * against the cap: one that passes the cap or the timeout while it streams is cut off there (the
+ * status is already sent), the client sees it end early, and the bff logs it under the request id.
  *
  * @example
  * const r = await callUpstream({ origin, path: "/admin/search?q=x", method: "GET", headers, timeoutMs: 30_000, maxResponseBytes, label: "The dev api", requestId });
@@ -56,20 +64,18 @@ export type UpstreamResult =
  * return new Response(r.body, { status: r.status });
  */
 export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult> {
-  const signal = AbortSignal.timeout(req.timeoutMs);
+  // One timer per call, cleared when the answer is over (AbortSignal.timeout would live on for the
+  // whole timeout after every call, and make a DOMException when it fires).
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, req.timeoutMs);
   const where = `${req.requestId} ${req.method} ${req.origin}${req.path}`;
-  let res: Awaited<ReturnType<Agent["request"]>>;
-  try {
-    res = await dispatcher.request({
-      origin: req.origin,
-      path: req.path,
-      method: req.method as "GET",
-      headers: req.headers,
-      body: req.body ?? null,
-      signal,
-    });
-  } catch (err) {
-    if (signal.aborted) {
+  const failed = (err: unknown): UpstreamResult => {
+    clearTimeout(timer);
+    if (timedOut) {
       const seconds = Math.round(req.timeoutMs / 100) / 10;
       console.warn(`[bff] ${where}: no answer within ${req.timeoutMs} ms`);
       return {
@@ -85,14 +91,30 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult
       status: 502,
       body: errorBody.badGateway(`${req.label} is unreachable (${cause})`, req.requestId),
     };
+  };
+
+  let res: Awaited<ReturnType<Agent["request"]>>;
+  try {
+    res = await dispatcher.request({
+      origin: req.origin,
+      path: req.path,
+      method: req.method as "GET",
+      headers: req.headers,
+      body: req.body ?? null,
+      signal: abort.signal,
+    });
+  } catch (err) {
+    return failed(err);
   }
 
   if (NULL_BODY_STATUSES.has(res.statusCode) || req.method === "HEAD") {
+    clearTimeout(timer);
     res.body.dump().catch(() => {});
     return { ok: true, status: res.statusCode, headers: res.headers, body: null };
   }
   const length = Number(res.headers["content-length"] ?? Number.NaN);
   if (length > req.maxResponseBytes) {
+    clearTimeout(timer);
     res.body.destroy();
     console.warn(`[bff] ${where}: ${length}-byte answer refused (cap ${req.maxResponseBytes})`);
     return {
@@ -104,8 +126,18 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult
       ),
     };
   }
+  if (length <= ONE_WRITE_BYTES) {
+    try {
+      const body = (await res.body.bytes()) as Uint8Array<ArrayBuffer>;
+      clearTimeout(timer);
+      return { ok: true, status: res.statusCode, headers: res.headers, body };
+    } catch (err) {
+      return failed(err);
+    }
+  }
+  res.body.once("close", () => clearTimeout(timer));
   const body = cappedStream(res.body, req.maxResponseBytes, (err) => {
-    const why = signal.aborted ? `not finished within ${req.timeoutMs} ms` : err.message;
+    const why = timedOut ? `not finished within ${req.timeoutMs} ms` : err.message;
     console.warn(`[bff] ${where}: answer cut off after its headers: ${why}`);
   });
   return { ok: true, status: res.statusCode, headers: res.headers, body };

@@ -1,6 +1,7 @@
 import { HEADERS } from "@cleanup/shared";
 import type { MiddlewareHandler } from "hono";
 import { errorBody } from "../errors.ts";
+import { requestHeader } from "../node-http.ts";
 
 /**
  * 401 unless the request carries `X-CSRF: 1`. Page script on our own origin can add the header;
@@ -11,7 +12,7 @@ import { errorBody } from "../errors.ts";
  */
 export function requireCsrfHeader(): MiddlewareHandler {
   return async function requireCsrfHeaderMiddleware(c, next) {
-    if (c.req.header(HEADERS.csrf) !== "1") {
+    if (requestHeader(c, "x-csrf") !== "1") {
       return c.json(errorBody.unauthorized(`Missing ${HEADERS.csrf}: 1 header`), 401);
     }
     await next();
@@ -29,19 +30,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function refuseCrossSite(): MiddlewareHandler {
   return async function refuseCrossSiteMiddleware(c, next) {
-    if (!SAFE_METHODS.has(c.req.method) && isCrossSite(c.req.header())) {
+    if (!SAFE_METHODS.has(c.req.method) && isCrossSite((name) => requestHeader(c, name))) {
       return c.json(errorBody.forbidden("Cross-site requests are refused"), 403);
     }
     await next();
   };
 }
 
-function isCrossSite(headers: Record<string, string>): boolean {
-  const site = headers["sec-fetch-site"];
+function isCrossSite(header: (name: Lowercase<string>) => string | undefined): boolean {
+  const site = header("sec-fetch-site");
   if (site) return site !== "same-origin" && site !== "none";
-  const origin = headers.origin;
+  const origin = header("origin");
   if (!origin) return false;
-  const host = headers["x-forwarded-host"] ?? headers.host;
+  const host = header("x-forwarded-host") ?? header("host");
   try {
     return new URL(origin).host !== host;
   } catch {

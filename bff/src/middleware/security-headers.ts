@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { requestHeader, withAnswerHeaders } from "../node-http.ts";
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -17,8 +18,8 @@ export interface SecurityHeadersOptions {
   hsts?: string;
 }
 
-/** The same on every response: set once per response, straight on its headers. */
-const FIXED_HEADERS: readonly [string, string][] = [
+/** The same on every response. */
+const FIXED_HEADERS: readonly (readonly [string, string])[] = [
   ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
   ["X-Frame-Options", "DENY"],
   ["X-Content-Type-Options", "nosniff"],
@@ -29,19 +30,18 @@ const FIXED_HEADERS: readonly [string, string][] = [
 /**
  * Sets the console's security headers on every response; HSTS only when the request came over
  * TLS (directly, or `X-Forwarded-Proto: https` from the load balancer), since browsers ignore it otherwise.
- * Written on the response's own headers: `c.header()` after `next()` would copy the whole response
- * (and turn a plain body into a stream) once per header.
  *
  * @example
  * app.use(securityHeaders({ hsts: "max-age=31536000" }));
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
-  const hsts = options.hsts ?? "max-age=63072000; includeSubDomains";
+  const withHsts = [
+    ...FIXED_HEADERS,
+    ["Strict-Transport-Security", options.hsts ?? "max-age=63072000; includeSubDomains"],
+  ] as const;
   return async function securityHeadersMiddleware(c, next) {
-    await next();
-    const headers = c.res.headers;
-    for (const [name, value] of FIXED_HEADERS) headers.set(name, value);
-    if (overTls(c.req.url, c.req.header("X-Forwarded-Proto"))) headers.set("Strict-Transport-Security", hsts);
+    const tls = overTls(c.req.url, requestHeader(c, "x-forwarded-proto"));
+    return withAnswerHeaders(c, next, tls ? withHsts : FIXED_HEADERS);
   };
 }
 

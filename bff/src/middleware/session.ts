@@ -109,13 +109,16 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
     c.set("session", current);
     await next();
 
+    const rewrite = current !== undefined && changed;
+    const drop = raw !== undefined && current === undefined;
+    if (!rewrite && !drop) return; // the common case: nothing to write, and the answer left untouched
     const handlerSetIt = c.res.headers.getSetCookie().some((line) => line.startsWith(`${SESSION_COOKIE}=`));
     if (handlerSetIt) return;
-    if (current && changed) {
+    if (current && rewrite) {
       const sealed = await box.seal(SESSION_COOKIE, current);
       cache.set(sealed, current); // the browser's next request brings this value
       writeSessionCookie(c, sealed, sessionEndsAt(current, config.session));
-    } else if (raw && !current) {
+    } else {
       clearSessionCookie(c);
     }
   };

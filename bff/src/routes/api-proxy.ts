@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { matchAllowedRoute } from "../allowlist.ts";
 import type { Config, EnvironmentConfig } from "../config.ts";
 import { errorBody } from "../errors.ts";
+import { requestHeader } from "../node-http.ts";
 import type { AppEnv } from "../types.ts";
 import { callUpstream } from "../upstream.ts";
 
@@ -17,7 +18,7 @@ const FORWARDED_REQUEST_HEADERS = [
   HEADERS.ifMatch,
   HEADERS.idempotencyKey,
   HEADERS.auditReason,
-] as const;
+].map((name) => [name, name.toLowerCase() as Lowercase<string>] as const);
 /**
  * Response headers of the api the console needs besides the body (DESIGN section 4), and those
  * that describe the streamed body itself. Lower case: undici hands them over so.
@@ -69,8 +70,8 @@ export function forwardToApi(config: Config) {
     }
 
     const headers: Record<string, string> = {};
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = c.req.header(name);
+    for (const [name, lower] of FORWARDED_REQUEST_HEADERS) {
+      const value = requestHeader(c, lower);
       if (value !== undefined) headers[name] = value;
     }
     headers.Authorization = `Bearer ${session.jwt}`;
