@@ -19,7 +19,6 @@ const idpPort = Number(env.IDP_PORT ?? 8789);
 const stateDir = path.resolve(ROOT, env.STATE_DIR ?? ".state/local");
 const adminKey = env.ADMIN_API_KEY ?? "dev-admin-key";
 const devPassword = env.DEV_LOGIN_PASSWORD ?? "dev-password";
-const seedScale = env.SEED_SCALE === undefined ? undefined : Number(env.SEED_SCALE);
 const started = Date.now();
 
 function say(line: string) {
@@ -32,6 +31,27 @@ function sessionSecret(): string {
   const file = path.join(stateDir, "session-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * SEED_SCALE (DESIGN section 6: 1-1000), checked before anything is built or started: a bad value
+ * stops here, named, not after a build and a 120 s wait for an api that refuses it.
+ */
+function readSeedScale(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(raw) || !Number.isFinite(value) || value < 1 || value > 1000) {
+    throw new Error(`SEED_SCALE must be a number from 1 to 1000 (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+let seedScale: number | undefined;
+try {
+  seedScale = readSeedScale(env.SEED_SCALE);
+} catch (err) {
+  process.stderr.write(`[start] ${(err as Error).message}\n`);
+  process.exit(1);
 }
 
 // Every port before anything is built or started: a clash is found in a second, not after the build.
@@ -66,7 +86,9 @@ const api = await startApi({
   trustIssuer: { issuer: idp.issuer, jwksUrl: idp.jwksUrl },
 }).catch(async (err) => {
   await idp.stop();
-  throw err;
+  // The api's own words when it refused its configuration (a SEED_SCALE it does not take, say).
+  process.stderr.write(`[start] the admin api did not start: ${(err as Error).message}\n`);
+  process.exit(1);
 });
 say(api.seeded ? "seeded demo data" : "kept the existing data (delete .state to re-seed)");
 say(`starting the bff on port ${bffPort}…`);

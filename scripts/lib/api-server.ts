@@ -74,13 +74,20 @@ export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> 
 
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${url}/health`, 120_000, () => proc.child.exitCode === null);
+    await waitForHttp(`${url}/health`, 120_000, () => proc.child.exitCode === null, configRefusal);
   } catch (err) {
     await proc.stop();
     throw new Error(`${(err as Error).message}\n--- api log ---\n${tail(logFile)}`);
   }
   const seeded = opts.seed === false ? false : await seedApi(url, adminKey, devPassword);
   return { url, adminKey, devPassword, stateDir, logFile, seeded, stop: proc.stop };
+}
+
+/** The api's answer when it refuses its vars (`Invalid Worker configuration: SEED_SCALE: …`), else null. */
+async function configRefusal(res: Response): Promise<string | null> {
+  const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
+  const message = typeof body?.message === "string" ? body.message : "";
+  return message.startsWith("Invalid Worker configuration") ? message : null;
 }
 
 /** A staff token from the api's dev issuer. */

@@ -25,10 +25,12 @@ export const NotFoundBody = z.object({
   message: z.string(),
   code: z.literal(404),
 });
+/** 409: another deletion of the target is live (its `jobId`), or an Idempotency-Key clash. */
 export const ConflictBody = z.object({
   error: z.literal("Conflict"),
   message: z.string(),
   code: z.literal(409),
+  jobId: z.string().optional(),
 });
 /** 412: the target changed since the preview whose planToken was sent in If-Match. */
 export const PreconditionFailedBody = z.object({
@@ -48,6 +50,8 @@ export const InternalErrorBody = z.object({
   message: z.string(),
   code: z.literal(500),
   requestId: z.string(),
+  /** The `X-Request-Id` the client sent, beside the api's own `requestId`. */
+  clientRequestId: z.string().optional(),
 });
 /** 502 and 504 come from the bff when the api is down or too slow. */
 export const GatewayErrorBody = z.object({
@@ -64,6 +68,7 @@ export const ApiErrorBody = z.object({
   code: z.number().int(),
   details: z.array(FieldError).optional(),
   requestId: z.string().optional(),
+  clientRequestId: z.string().optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
@@ -73,7 +78,10 @@ export const OrgKeyErrorBody = z.object({
   message: z.string(),
   details: z.array(FieldError).optional(),
   requestId: z.string().optional(),
+  clientRequestId: z.string().optional(),
   /** A 412 says what changed since the preview, as other endpoints' 412 does. */
   currentPlanToken: z.string().optional(),
   changes: PreconditionFailedBody.shape.changes.optional(),
+  /** A 409 names the live job that holds the organization. */
+  jobId: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EnvironmentName, TargetType } from "./ids.ts";
+import { DeletionMarker } from "./jobs.ts";
 
 export const SearchQuery = z.strictObject({
   q: z.string().max(200, "must be at most 200 characters").default(""),
@@ -54,6 +55,8 @@ export const LockDetail = z.object({
   tempKeyCount: z.number().int().nonnegative(),
   keyAssignments: z.array(KeyAssignment),
   createdAt: z.string(),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type LockDetail = z.infer<typeof LockDetail>;
 
@@ -77,6 +80,8 @@ export const HubDetail = z.object({
   lastEventAt: z.string().nullable(),
   lockCount: z.number().int().nonnegative(),
   createdAt: z.string(),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type HubDetail = z.infer<typeof HubDetail>;
 
@@ -91,6 +96,8 @@ export const OrganizationDetail = z.object({
   members: z.array(z.object({ email: z.string(), role: OrgRole })),
   keys: z.array(z.object({ id: z.string(), createdAt: z.string(), nodeCount: z.number().int() })),
   nodes: z.array(z.object({ id: z.string(), name: z.string(), keyIds: z.array(z.string()) })),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 
@@ -102,6 +109,8 @@ export const ProjectKeyDetail = z.object({
   jwkCount: z.number().int().nonnegative(),
   jwks: z.array(z.object({ kid: z.string(), createdAt: z.string() })),
   deployments: z.array(z.object({ environmentName: z.string(), deployedAt: z.string() })),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type ProjectKeyDetail = z.infer<typeof ProjectKeyDetail>;
 

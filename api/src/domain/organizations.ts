@@ -8,9 +8,18 @@ export async function findOrganization(db: D1Database, idOrg: string): Promise<O
   return db.prepare("SELECT id, name FROM organizations WHERE id = ?1").bind(idOrg).first<OrgRow>();
 }
 
-/** Staff, or a verified OWNER / ADMINISTRATOR of this very organization. */
-export async function mayManageOrgKeys(db: D1Database, identity: Identity, idOrg: string): Promise<boolean> {
-  if (identity.staff) return true;
+/**
+ * Staff with the admin key (any organization), or a verified OWNER / ADMINISTRATOR of this very
+ * organization with a Bearer token alone (endpoint 5's published caller). Staff without the key
+ * are callers like any other.
+ */
+export async function mayManageOrgKeys(
+  db: D1Database,
+  identity: Identity,
+  idOrg: string,
+  adminKeyAccepted: boolean,
+): Promise<boolean> {
+  if (identity.staff && adminKeyAccepted) return true;
   if (!identity.emailVerified) return false;
   const member = await db
     .prepare(
@@ -22,7 +31,10 @@ export async function mayManageOrgKeys(db: D1Database, identity: Identity, idOrg
 }
 
 /** Everything the console shows about an organization. */
-export async function organizationDetail(db: D1Database, org: OrgRow): Promise<OrganizationDetail> {
+export async function organizationDetail(
+  db: D1Database,
+  org: OrgRow,
+): Promise<Omit<OrganizationDetail, "deletion">> {
   const [members, keys, nodes, links, apiKeys] = await db.batch<Record<string, unknown>>([
     db.prepare("SELECT email, role FROM org_members WHERE org_id = ?1 ORDER BY role, email").bind(org.id),
     db.prepare("SELECT id, created_at FROM org_keys WHERE org_id = ?1 ORDER BY id").bind(org.id),
@@ -59,7 +71,7 @@ export async function organizationDetail(db: D1Database, org: OrgRow): Promise<O
 }
 
 /** What deleting all keys of an organization removes and keeps. Pure. */
-export function buildOrgKeysPlan(detail: OrganizationDetail, environment: string): Plan {
+export function buildOrgKeysPlan(detail: Omit<OrganizationDetail, "deletion">, environment: string): Plan {
   const nodeKeys = detail.keys.reduce((n, k) => n + k.nodeCount, 0);
   const affectedNodes = detail.nodes.filter((n) => n.keyIds.length > 0).length;
   const warnings: Plan["warnings"] = [
@@ -102,7 +114,7 @@ export function buildOrgKeysPlan(detail: OrganizationDetail, environment: string
   };
 }
 
-/** Deletes every key of the organization and their node links, in one transaction. */
+/** Deletes every key of the organization and their node links, in one transaction (idempotent). */
 export async function deleteOrgKeys(
   db: D1Database,
   idOrg: string,

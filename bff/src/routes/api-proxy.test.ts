@@ -1,4 +1,4 @@
-import { LockDetail, SearchResponse } from "@cleanup/shared";
+import { Job, JobAccepted, LockDetail, SearchResponse } from "@cleanup/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiCall, STAFF, signIn, TEST_SECRET, type TestApp, testApp } from "../../test/helpers.ts";
 import { createSessionBox } from "../session-cookie.ts";
@@ -162,5 +162,67 @@ describe("/bff/api forwards the signed-in user's calls", () => {
     const misconfigured = await testApp({ ADMIN_API_KEY: "not-the-admin-key" });
     const res = await apiCall(misconfigured, await signIn(misconfigured), "/dev/admin/search");
     expect([401, 403]).toContain(res.status);
+  });
+});
+
+describe("/bff/api passes back what the api says beside the body", () => {
+  it("202 with Location and Retry-After for a job, the job itself, Idempotent-Replayed on a repeat, the api's X-Request-Id", async () => {
+    const lockId = await firstLockId();
+    const key = `bff-pass-${Date.now()}`;
+    const path = `/dev/admin/cleanup/locks/${lockId}?mode=DELETE_DO_ONLY`;
+    const first = await apiCall(app, cookie, path, {
+      method: "DELETE",
+      headers: { "Idempotency-Key": key, Prefer: "respond-async" },
+    });
+    expect(first.status).toBe(202);
+    const accepted = JobAccepted.parse(await first.json());
+    expect(first.headers.get("Location")).toBe(accepted.statusUrl);
+    expect(first.headers.get("Retry-After")).toMatch(/^[1-9]\d*$/);
+    // The job is an api route the bff forwards.
+    let job = Job.parse(await (await apiCall(app, cookie, `/dev${accepted.statusUrl}`)).json());
+    for (let i = 0; i < 100 && job.status !== "succeeded"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = Job.parse(await (await apiCall(app, cookie, `/dev${accepted.statusUrl}`)).json());
+    }
+    expect(job.status).toBe("succeeded");
+
+    const repeat = await apiCall(app, cookie, path, {
+      method: "DELETE",
+      headers: { "Idempotency-Key": key },
+    });
+    expect(repeat.status).toBe(200);
+    expect(repeat.headers.get("Idempotent-Replayed")).toBe("true");
+    const body = (await repeat.json()) as { requestId: string; jobId: string };
+    // The stored answer is the first request's; this response's id is the api's own for the repeat.
+    expect(body).toMatchObject({ requestId: first.headers.get("X-Request-Id"), jobId: accepted.jobId });
+    expect(repeat.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(repeat.headers.get("X-Request-Id")).not.toBe(body.requestId);
+  });
+
+  it("Retry-After and the jobId on a 409 while another deletion of the target runs", async () => {
+    const lockId = await firstLockId();
+    const path = `/dev/admin/cleanup/locks/${lockId}?mode=DELETE_DO_ONLY`;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        apiCall(app, cookie, path, { method: "DELETE", headers: { Prefer: "respond-async" } }),
+      ),
+    );
+    const busy = answers.filter((r) => r.status === 409);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]!.headers.get("Retry-After")).toMatch(/^[1-9]\d*$/);
+    expect(await busy[0]!.json()).toMatchObject({ code: 409, jobId: expect.any(String) });
+  });
+
+  it("refuses an If-Match that is not one quoted plan token, an empty one included, before forwarding", async () => {
+    const lockId = await firstLockId();
+    for (const value of ["", "*", 'W/"abc"']) {
+      const res = await apiCall(app, cookie, `/dev/admin/cleanup/locks/${lockId}?mode=DELETE_DO_AND_EVENTS`, {
+        method: "DELETE",
+        headers: { "If-Match": value },
+      });
+      expect(res.status, JSON.stringify(value)).toBe(400);
+      expect(await res.json()).toMatchObject({ details: [{ field: "If-Match" }] });
+    }
+    expect((await apiCall(app, cookie, `/dev/admin/locks/${lockId}`)).status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { HEADERS } from "@cleanup/shared";
+import { HEADERS, IfMatchHeader } from "@cleanup/shared";
 import type { Context } from "hono";
 import { matchAllowedRoute } from "../allowlist.ts";
 import type { Config, EnvironmentConfig } from "../config.ts";
@@ -18,19 +18,21 @@ const FORWARDED_REQUEST_HEADERS = [
   HEADERS.ifMatch,
   HEADERS.idempotencyKey,
   HEADERS.auditReason,
+  // `Prefer: respond-async`: a deletion answers 202 with its job at once.
+  "Prefer",
 ].map((name) => [name, name.toLowerCase() as Lowercase<string>] as const);
 /**
  * Response headers of the api the console needs besides the body (DESIGN section 4), and those
- * that describe the streamed body itself. Lower case: undici hands them over so.
+ * that describe the streamed body itself; with the lower-case name undici hands them over by.
  */
 const PASSED_BACK_RESPONSE_HEADERS = [
-  "content-type",
-  "content-length",
-  "content-encoding",
-  "idempotent-replayed",
-  "retry-after",
-  "location",
-] as const;
+  "Content-Type",
+  "Content-Length",
+  "Content-Encoding",
+  HEADERS.idempotentReplayed,
+  HEADERS.retryAfter,
+  HEADERS.location,
+].map((name) => [name, name.toLowerCase()] as const);
 const REQUEST_ID = HEADERS.requestId.toLowerCase();
 const PREFIX = "/bff/api/";
 
@@ -69,6 +71,14 @@ export function forwardToApi(config: Config) {
       return c.json(errorBody.badRequest(message, route.details), 400);
     }
 
+    // workerd drops an empty If-Match before the api sees it; this bff still sees it, and refuses it.
+    const ifMatch = requestHeader(c, "if-match");
+    if (ifMatch !== undefined && !IfMatchHeader.safeParse(ifMatch).success) {
+      const details = [{ field: HEADERS.ifMatch, message: 'must be one quoted plan token: "<planToken>"' }];
+      logRefusal(c, 400, `${HEADERS.ifMatch} is malformed`);
+      return c.json(errorBody.badRequest(`Invalid ${HEADERS.ifMatch}`, details), 400);
+    }
+
     const headers: Record<string, string> = {};
     for (const [name, lower] of FORWARDED_REQUEST_HEADERS) {
       const value = requestHeader(c, lower);
@@ -96,8 +106,8 @@ export function forwardToApi(config: Config) {
     const responseHeaders: Record<string, string> = {
       [HEADERS.requestId]: headerValue(result.headers[REQUEST_ID]) ?? requestId,
     };
-    for (const name of PASSED_BACK_RESPONSE_HEADERS) {
-      const value = headerValue(result.headers[name]);
+    for (const [name, lower] of PASSED_BACK_RESPONSE_HEADERS) {
+      const value = headerValue(result.headers[lower]);
       if (value !== undefined) responseHeaders[name] = value;
     }
     return new Response(result.body, { status: result.status, headers: responseHeaders });

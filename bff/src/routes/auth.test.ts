@@ -190,6 +190,20 @@ describe("the dev-only password sign-in (POST /bff/login)", () => {
     expect(sessionCookieOf(mallory)).toBeUndefined();
   });
 
+  it("signs no one in from a cross-site text/plain form carrying a JSON body", async () => {
+    // What an HTML form with enctype="text/plain" can send, with no Sec-Fetch-Site or Origin to refuse it by.
+    const body = JSON.stringify({ email: STAFF, password: "dev-password", x: "=" });
+    const sent: Record<string, string>[] = [
+      { "Content-Type": "text/plain" },
+      { "Content-Type": "text/plain", "X-CSRF": "1" },
+    ];
+    for (const headers of sent) {
+      const res = await app.request("/bff/login", { method: "POST", headers, body });
+      expect(res.status, JSON.stringify(headers)).toBe("X-CSRF" in headers ? 400 : 401);
+      expect(sessionCookieOf(res)).toBeUndefined();
+    }
+  });
+
   it("needs X-CSRF: 1 and a JSON body, naming what is wrong", async () => {
     const noCsrf = await app.request("/bff/login", {
       method: "POST",
