@@ -5,8 +5,6 @@ export class BodyOverCapError extends Error {
   override name = "BodyOverCapError";
 }
 
-/** Bytes buffered between the upstream socket and the client before the upstream is paused. */
-const HIGH_WATER_MARK = 64 * 1024;
 
 /**
  * A web ReadableStream of a Node stream's bytes that counts them as they pass: once more than
@@ -28,6 +26,9 @@ export function cappedStream(
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        // Nothing flows until the first read, which comes after the status and headers are sent:
+        // a body cut off at the cap is always cut off after them, however fast it arrives.
+        source.pause();
         const fail = (err: Error) => {
           if (settled) return;
           settled = true;
@@ -61,6 +62,7 @@ export function cappedStream(
         source.destroy();
       },
     },
-    { highWaterMark: HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
+    // No queue of its own: each read resumes the source, which pauses again once a chunk is handed over.
+    { highWaterMark: 0 },
   );
 }
