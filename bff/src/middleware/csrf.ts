@@ -1,6 +1,7 @@
 import { HEADERS } from "@cleanup/shared";
 import type { MiddlewareHandler } from "hono";
 import { errorBody } from "../errors.ts";
+import { requestHeader } from "../node-http.ts";
 import type { AppEnv } from "../types.ts";
 
 /**
@@ -12,7 +13,7 @@ import type { AppEnv } from "../types.ts";
  */
 export function requireCsrfHeader(): MiddlewareHandler {
   return async function requireCsrfHeaderMiddleware(c, next) {
-    if (c.req.header(HEADERS.csrf) !== "1") {
+    if (requestHeader(c, "x-csrf") !== "1") {
       return c.json(errorBody.unauthorized(`Missing ${HEADERS.csrf}: 1 header`), 401);
     }
     await next();
@@ -31,17 +32,20 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function refuseCrossSite(): MiddlewareHandler<AppEnv> {
   return async function refuseCrossSiteMiddleware(c, next) {
-    if (!SAFE_METHODS.has(c.req.method) && isCrossSite(c.req.header(), c.var.config.publicUrl)) {
+    if (
+      !SAFE_METHODS.has(c.req.method) &&
+      isCrossSite((name) => requestHeader(c, name), c.var.config.publicUrl)
+    ) {
       return c.json(errorBody.forbidden("Cross-site requests are refused"), 403);
     }
     await next();
   };
 }
 
-function isCrossSite(headers: Record<string, string>, publicUrl: string): boolean {
-  const site = headers["sec-fetch-site"];
+function isCrossSite(header: (name: Lowercase<string>) => string | undefined, publicUrl: string): boolean {
+  const site = header("sec-fetch-site");
   if (site) return site !== "same-origin" && site !== "none";
-  const origin = headers.origin;
+  const origin = header("origin");
   if (!origin) return false;
   try {
     return new URL(origin).origin !== new URL(publicUrl).origin;

@@ -57,8 +57,24 @@ function withQuery(url: string, query: QueryParams | undefined): string {
   return qs ? `${url}?${qs}` : url;
 }
 
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
+/**
+ * The answer's JSON. An answer cut off part-way (the bff ends one that passes its size cap, or a
+ * connection drops) is an ApiError 502 carrying the call's request id, so the console can show it;
+ * a call the caller aborted stays an abort.
+ */
+export async function readJson(
+  res: Response,
+  requestId: string | null,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    const message = "The answer was cut off before its end; try again, or give support the request id";
+    throw new ApiError(502, { error: "Bad Gateway", message, code: 502, requestId }, requestId);
+  }
   if (!text) return null;
   try {
     return JSON.parse(text);
@@ -92,7 +108,7 @@ export async function bffRequest<S extends z.ZodType>(
     signal,
   });
   const requestId = res.headers.get(HEADERS.requestId);
-  const json = await readJson(res);
+  const json = await readJson(res, requestId, signal);
   if (!res.ok) throw new ApiError(res.status, json, requestId);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
