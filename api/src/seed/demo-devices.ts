@@ -1,3 +1,4 @@
+import { naturalKey } from "../domain/natural-key.ts";
 import type { StoredEvent } from "../storage/event-store.ts";
 import type { DemoUser } from "./demo-people.ts";
 import { DAY, type DemoAggregate, HOUR, MINUTE, type SeedContext, type TableRows } from "./demo-types.ts";
@@ -144,16 +145,16 @@ export function demoDevices(
       createdAt: iso(hub.createdAt),
       events: hubEvents(rng, ctx, name, hub.createdAt, paired),
     });
-    return [hub.id, name, iso(hub.createdAt)];
+    return [hub.id, name, naturalKey(name), iso(hub.createdAt)];
   });
   return {
     aggregates,
     tables: [
-      { table: "hubs", columns: ["id", "name", "created_at"], rows: hubRows },
+      { table: "hubs", columns: ["id", "name", "sort_key", "created_at"], rows: hubRows },
       {
         table: "locks",
-        columns: ["lock_id", "uuid", "name", "hub_id", "created_at"],
-        rows: locks.map((l) => [l.lockId, l.uuid, l.name, l.hubId, iso(l.createdAt)]),
+        columns: ["lock_id", "uuid", "name", "sort_key", "hub_id", "created_at"],
+        rows: locks.map((l) => [l.lockId, l.uuid, l.name, naturalKey(l.name), l.hubId, iso(l.createdAt)]),
       },
       {
         table: "key_assignments",

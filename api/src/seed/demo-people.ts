@@ -1,3 +1,4 @@
+import { naturalKey } from "../domain/natural-key.ts";
 import { DAY, type SeedContext, type TableRows } from "./demo-types.ts";
 import type { Prng } from "./prng.ts";
 
@@ -60,7 +61,7 @@ export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
   for (const id of ids) {
     const created = ctx.ago(rng.int(200, 1200) * DAY);
     const name = id === "acme" ? "Acme Corporation" : `${id[0]!.toUpperCase()}${id.slice(1)} Ltd`;
-    orgs.push([id, name, created]);
+    orgs.push([id, name, naturalKey(name), created]);
     members.push([id, `owner@${id}.example`, "OWNER"], [id, `admin@${id}.example`, "ADMINISTRATOR"]);
     for (let m = 1; m <= rng.int(1, 3); m++) members.push([id, `member${m}@${id}.example`, "MEMBER"]);
     for (let k = 1; k <= rng.int(1, 3); k++) {
@@ -81,7 +82,7 @@ export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
     }
   }
   return [
-    { table: "organizations", columns: ["id", "name", "created_at"], rows: orgs },
+    { table: "organizations", columns: ["id", "name", "sort_key", "created_at"], rows: orgs },
     { table: "org_members", columns: ["org_id", "email", "role"], rows: members },
     {
       table: "api_keys",
