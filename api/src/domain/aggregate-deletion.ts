@@ -1,10 +1,11 @@
 import type { DeletionMode, DeletionSummary, Operation } from "@cleanup/shared";
+import { deletedRows } from "../lib/d1.ts";
 import { aggregateStub } from "../storage/aggregates-registry.ts";
 import { type ArchiveResult, archiveEvents } from "../storage/archive.ts";
 import type { AggregateKind } from "../storage/event-store.ts";
 import { OperationLog } from "./operation-log.ts";
 
-/** One table's DELETE; all of them run in one `batch()`, D1's transaction. */
+/** One table's `DELETE … RETURNING`; all of them run in one `batch()`, D1's transaction. */
 export type D1Deletion = { table: string; statement: D1PreparedStatement };
 
 export type AggregateDeletion = {
@@ -82,7 +83,7 @@ export async function deleteAggregate(target: AggregateDeletion): Promise<Deleti
       const results = await env.DB.batch(target.d1.map((d) => d.statement));
       results.forEach((result, i) => {
         const table = target.d1[i]!.table;
-        summary.d1RowsDeleted[table] = (summary.d1RowsDeleted[table] ?? 0) + result.meta.changes;
+        summary.d1RowsDeleted[table] = (summary.d1RowsDeleted[table] ?? 0) + deletedRows(result);
       });
       const total = Object.values(summary.d1RowsDeleted).reduce((a, b) => a + b, 0);
       return { detail: `Deleted rows from ${Object.keys(summary.d1RowsDeleted).join(", ")}`, count: total };

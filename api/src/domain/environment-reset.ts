@@ -150,11 +150,18 @@ export async function resetEnvironment(env: Env, facts: EnvironmentFacts) {
     return { detail: "Deleted the state of every hub and lock Durable Object", count: results.length };
   });
   await log.step("delete-d1-rows", async () => {
-    const results = await env.DB.batch(RESET_TABLES.map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
-    results.forEach((r, i) => {
-      summary.d1RowsDeleted[RESET_TABLES[i]!] = r.meta.changes;
+    // Each table counted, then emptied, in one transaction: D1's meta.changes would also count what
+    // the search-index triggers write.
+    const results = await env.DB.batch<{ n: number }>(
+      RESET_TABLES.flatMap((t) => [
+        env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`),
+        env.DB.prepare(`DELETE FROM ${t}`),
+      ]),
+    );
+    RESET_TABLES.forEach((t, i) => {
+      summary.d1RowsDeleted[t] = results[2 * i]?.results[0]?.n ?? 0;
     });
-    const total = results.reduce((n, r) => n + r.meta.changes, 0);
+    const total = Object.values(summary.d1RowsDeleted).reduce((n, c) => n + c, 0);
     return {
       detail: `Emptied ${RESET_TABLES.length} tables; API keys and the audit log are kept`,
       count: total,

@@ -86,13 +86,13 @@ export function buildHubPlan(
   });
 }
 
-/** The hub's D1 rows that DELETE_DO_AND_EVENTS removes. */
+/** The hub's D1 rows that DELETE_DO_AND_EVENTS removes, each statement returning its rows (`deletedRows`). */
 export function hubD1Deletions(db: D1Database, hub: HubRow): D1Deletion[] {
   return [
-    { table: "hubs", statement: db.prepare("DELETE FROM hubs WHERE id = ?1").bind(hub.id) },
+    { table: "hubs", statement: db.prepare("DELETE FROM hubs WHERE id = ?1 RETURNING 1").bind(hub.id) },
     {
       table: "aggregates",
-      statement: db.prepare("DELETE FROM aggregates WHERE kind = 'hub' AND id = ?1").bind(hub.id),
+      statement: db.prepare("DELETE FROM aggregates WHERE kind = 'hub' AND id = ?1 RETURNING 1").bind(hub.id),
     },
   ];
 }

@@ -31,6 +31,12 @@ const LAST = [
 const ORGS = ["globex", "initech", "umbrella", "hooli", "wonka", "stark", "wayne"];
 const NODE_SITES = ["Berlin", "Lisbon", "Oslo", "Lyon", "Turin", "Krakow", "Ghent"];
 
+/** The i-th of `names`, numbered from its second round on: `wayne`, then `globex-2`. */
+export function numbered(names: readonly string[], i: number, separator: string): string {
+  const round = Math.floor(i / names.length);
+  return `${names[i % names.length]!}${round === 0 ? "" : `${separator}${round + 1}`}`;
+}
+
 export type DemoUser = { id: string; email: string; name: string };
 
 /** B2C users; `alice@example.com` (a dev login) is always one of them. */
@@ -51,7 +57,8 @@ export function demoUsers(rng: Prng, ctx: SeedContext): { users: DemoUser[]; tab
  * `acme` (OWNER `owner@acme.example`, a dev login) is always the first.
  */
 export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
-  const ids = ["acme", ...ORGS.slice(0, ctx.n(6) - 1)];
+  // Past the named ones, the names come round again numbered: globex, …, wayne, globex-2, …
+  const ids = ["acme", ...Array.from({ length: ctx.n(6) - 1 }, (_, i) => numbered(ORGS, i, "-"))];
   const orgs: unknown[][] = [];
   const members: unknown[][] = [];
   const apiKeys: unknown[][] = [];
@@ -60,7 +67,8 @@ export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
   const nodeKeys: unknown[][] = [];
   for (const id of ids) {
     const created = ctx.ago(rng.int(200, 1200) * DAY);
-    const name = id === "acme" ? "Acme Corporation" : `${id[0]!.toUpperCase()}${id.slice(1)} Ltd`;
+    const name =
+      id === "acme" ? "Acme Corporation" : `${id[0]!.toUpperCase()}${id.slice(1).replace("-", " ")} Ltd`;
     orgs.push([id, name, naturalKey(name), created]);
     members.push([id, `owner@${id}.example`, "OWNER"], [id, `admin@${id}.example`, "ADMINISTRATOR"]);
     for (let m = 1; m <= rng.int(1, 3); m++) members.push([id, `member${m}@${id}.example`, "MEMBER"]);

@@ -1,4 +1,5 @@
 import { naturalKey } from "../domain/natural-key.ts";
+import { numbered } from "./demo-people.ts";
 import { DAY, type SeedContext, type TableRows } from "./demo-types.ts";
 import type { Prng } from "./prng.ts";
 
@@ -12,7 +13,8 @@ export function demoProjects(rng: Prng, ctx: SeedContext): TableRows[] {
   const keys: unknown[][] = [];
   const jwks: unknown[][] = [];
   const deployments: unknown[][] = [];
-  for (const project of PROJECTS.slice(0, ctx.n(4))) {
+  for (let p = 0; p < ctx.n(4); p++) {
+    const project = numbered(PROJECTS, p, "-");
     projects.push([project, ctx.ago(rng.int(100, 800) * DAY)]);
     for (const keyName of rng.sample(KEY_NAMES, rng.int(2, 4))) {
       const algorithm = keyName === "legacy-rsa" ? "RS256" : "ES256";
