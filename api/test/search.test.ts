@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { type SearchItem, SearchResponse } from "@cleanup/shared";
 import { describe, expect, it } from "vitest";
 import { naturalKey } from "../src/domain/natural-key.ts";
-import { COUNT_CAP } from "../src/domain/search.ts";
+import { CONTAINS_WINDOW, COUNT_CAP } from "../src/domain/search.ts";
 import { insertRows } from "../src/lib/d1.ts";
 import { deleteLock, json, seed, seedLocksBeforeAll, staffCall } from "./helpers.ts";
 
@@ -26,7 +26,7 @@ async function allPages(query: string, limit: number) {
     );
     pages.push(page);
     cursor = page.nextCursor;
-  } while (cursor && pages.length < 100);
+  } while (cursor && pages.length < 1000);
   return { pages, items: pages.flatMap((p) => p.items) };
 }
 
@@ -166,6 +166,19 @@ describe("GET /admin/search by name", () => {
     expect((await search(`${q('%" OR "')}`)).items).toEqual([]);
   });
 
+  it("reads 'contains' in bounded windows: a page past many prefix matches hands on a cursor, and every match comes once", async () => {
+    const prefixed = await insertLocks(
+      Array.from({ length: CONTAINS_WINDOW + 10 }, (_, i) => `Quokka Gate ${i + 1}`),
+    );
+    const inside = await insertLocks(["Back Quokka · One", "Side Quokka · Two"]);
+    const { pages, items } = await allPages(`${q("quokka")}&type=lock`, 50);
+    const ids = items.map((i) => Number(i.id));
+    expect(ids).toHaveLength(prefixed.length + inside.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(-2)).toEqual(inside.map((l) => l.lockId));
+    expect(pages[0]!.total).toBe(prefixed.length + inside.length);
+  });
+
   it("finds organizations by id or name and project keys by projectName/keyName or key name", async () => {
     expect((await search(`${q("Acme Corp")}&type=organization`)).items[0]).toMatchObject({ id: "acme" });
     expect((await search(`${q("cme")}&type=organization`)).items[0]).toMatchObject({ id: "acme" });
@@ -182,7 +195,7 @@ describe("GET /admin/search by name", () => {
 
 describe("GET /admin/search paging and totals", () => {
   it("pages the listing in key order with a cursor, every lock once, with the total on the first page", async () => {
-    const { pages, items } = await allPages("type=lock", 4);
+    const { pages, items } = await allPages("type=lock", 25);
     const { results } = await env.DB.prepare("SELECT lock_id FROM locks ORDER BY lock_id").all<{
       lock_id: number;
     }>();

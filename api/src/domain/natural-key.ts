@@ -10,7 +10,7 @@
 /** Digit runs longer than this are split (a key never holds a length of three digits). */
 const MAX_RUN = 99;
 /** Prefix search follows a trailing run of digits up to this many digits (see `prefixRanges`). */
-export const PREFIX_MAX_RUN = 12;
+export const PREFIX_MAX_RUN = 9;
 /** Above every character a key can hold: the end of a prefix range. */
 const TOP = "\u{10FFFF}";
 

@@ -124,14 +124,18 @@ const contains = (type: TargetType): Segment => ({
   order: ["f.rowid"],
 });
 
-/** Labels that start with the term, in natural order (a project key's label is its id). */
+/**
+ * Labels that start with the term, in natural order (a project key's label is its id). A term of
+ * digits only is an id: it is looked up as one (and as a part of names, from 3 digits on), not as
+ * the start of a name, which spares every type a dozen index ranges for each digit-run length.
+ */
 const namePrefix = (type: TargetType): Segment => {
   const drivers = sortKeyDrivers("t.sort_key");
   return {
     name: `${type}:${type === "project-key" ? "id-prefix" : "name-prefix"}`,
     type,
     rank: 1,
-    applies: (t) => t.folded !== "",
+    applies: (t) => t.folded !== "" && !/^[0-9]+$/.test(t.raw),
     drivers,
     filter: (t, p) => any(drivers(t, p)),
     order: type === "lock" ? ["t.sort_key", "t.lock_id"] : SOURCES[type].listOrder,

@@ -13,10 +13,17 @@ import {
 
 /** Counting stops here: a total above it is given as "at least". */
 export const COUNT_CAP = 1000;
+/**
+ * FTS matches one page of "contains" looks at. The matches that are also exact or prefix matches
+ * (already listed above them) are skipped, and there may be any number of those ("Front Do" is in
+ * 12,000 names, all of them prefix matches): a page reads at most this many and, if it found fewer
+ * than `limit` others, hands on a cursor after the last one it read.
+ */
+export const CONTAINS_WINDOW = 400;
 const TYPE_ORDER: TargetType[] = ["lock", "hub", "organization", "project-key"];
 
 type Key = (string | number)[];
-type Row = { id: string; label: string } & Record<`k${number}`, string | number>;
+type Row = { id: string; label: string; keep?: number } & Record<`k${number}`, string | number>;
 type Cursor = { v: 1; q: string; t: string; s: string; k: Key };
 /** One SQL statement of a search, with what it is for (the bench prints their query plans). */
 export type SearchStatement = { segment: string; purpose: "page" | "count"; sql: string; values: unknown[] };
@@ -79,8 +86,20 @@ function segmentStatement(
 
   let select: string;
   if (segment.fts) {
-    const from = `${source.ftsTable} f JOIN ${source.table} t ON ${source.rowid} = f.rowid`;
-    select = one(from, [`${source.ftsTable} MATCH ${p.p(ftsPhrase(term))}`]);
+    // A window of FTS matches in rowid order, each marked whether an earlier slice holds it.
+    const window = `SELECT rowid FROM ${source.ftsTable} WHERE ${[
+      `${source.ftsTable} MATCH ${p.p(ftsPhrase(term))}`,
+      ...(after ? [`rowid > ${p.p(after[0])}`] : []),
+    ].join(
+      " AND ",
+    )} ORDER BY rowid LIMIT ${p.p(purpose === "page" ? Math.max(CONTAINS_WINDOW, limit) : COUNT_CAP + 1)}`;
+    const from = `(${window}) f JOIN ${source.table} t ON ${source.rowid} = f.rowid`;
+    const keep = excluded.length > 0 ? `(${excluded.join(" AND ")})` : "1";
+    const sql =
+      purpose === "page"
+        ? `SELECT CASE WHEN ${keep} THEN ${source.id} END AS id, CASE WHEN ${keep} THEN ${source.label} END AS label, f.rowid AS k0, ${keep} AS keep FROM ${from} ORDER BY f.rowid`
+        : `SELECT COALESCE(SUM(keep), 0) AS n, COUNT(*) AS examined FROM (SELECT ${keep} AS keep FROM ${from})`;
+    return { segment: segment.name, purpose, sql, values: p.values };
   } else {
     const drivers = segment.drivers!(term, p);
     const from = `${source.table} t`;
@@ -196,27 +215,36 @@ export async function searchTargets(db: D1Database, request: SearchRequest): Pro
     : interleaved(segments, results, request.limit);
   const response: SearchResponse = { items: page.items };
   if (page.last) {
-    const { segment, row } = page.last;
-    const k = segment.order.map((_, i) => row[`k${i}`]!);
-    response.nextCursor = encodeCursor({ v: 1, q: term.raw, t: request.type ?? "", s: segment.name, k });
+    const { segment, key } = page.last;
+    response.nextCursor = encodeCursor({ v: 1, q: term.raw, t: request.type ?? "", s: segment.name, k: key });
   }
   if (counts.length > 0)
     Object.assign(response, totals(term, segments, results.slice(pages.length), request.type));
   return response;
 }
 
-type Page = { items: SearchItem[]; last: { segment: Segment; row: Row } | null };
+type Page = { items: SearchItem[]; last: { segment: Segment; key: Key } | null };
+
+const keyOf = (segment: Segment, row: Row): Key => segment.order.map((_, i) => row[`k${i}`]!);
+/** A "contains" row an earlier slice already holds (FTS windows return those too, marked). */
+const skipped = (row: Row) => row.keep === 0;
 
 /** One type: slice after slice, each in key order; `last` is where the next page starts. */
 function inKeyOrder(segments: Segment[], results: D1Result<Record<string, unknown>>[], limit: number): Page {
   const items: SearchItem[] = [];
   let last: Page["last"] = null;
   for (const [i, segment] of segments.entries()) {
-    for (const row of (results[i]?.results ?? []) as Row[]) {
+    const rows = (results[i]?.results ?? []) as Row[];
+    for (const row of rows) {
+      if (skipped(row)) continue;
       if (items.length === limit) return { items, last };
       items.push({ type: segment.type, id: row.id, label: row.label });
-      last = { segment, row };
+      last = { segment, key: keyOf(segment, row) };
     }
+    // A full FTS window may have more matches after it: the next page goes on from its last row.
+    const end = rows.at(-1);
+    if (segment.fts && end && rows.length >= CONTAINS_WINDOW)
+      return { items, last: { segment, key: keyOf(segment, end) } };
   }
   return { items, last: null };
 }
@@ -228,12 +256,15 @@ function inKeyOrder(segments: Segment[], results: D1Result<Record<string, unknow
 function interleaved(segments: Segment[], results: D1Result<Record<string, unknown>>[], limit: number): Page {
   const position = new Map<string, number>();
   const ranked = segments.flatMap((segment, i) =>
-    ((results[i]?.results ?? []) as Row[]).slice(0, limit).map((row) => {
-      const slot = `${segment.rank}:${segment.type}`;
-      const at = position.get(slot) ?? 0;
-      position.set(slot, at + 1);
-      return { segment, row, at };
-    }),
+    ((results[i]?.results ?? []) as Row[])
+      .filter((row) => !skipped(row))
+      .slice(0, limit)
+      .map((row) => {
+        const slot = `${segment.rank}:${segment.type}`;
+        const at = position.get(slot) ?? 0;
+        position.set(slot, at + 1);
+        return { segment, row, at };
+      }),
   );
   ranked.sort(
     (a, b) =>
@@ -260,9 +291,12 @@ function totals(
     }
   } else {
     segments.forEach((segment, i) => {
-      const n = Number((results[i]?.results[0] as { n?: number } | undefined)?.n ?? 0);
+      const row = (results[i]?.results[0] ?? {}) as { n?: number; examined?: number };
+      const n = Number(row.n ?? 0);
+      // "contains" counts within its first COUNT_CAP + 1 matches: beyond, it is a lower bound.
+      const capped = Number(row.examined ?? n) > COUNT_CAP;
       const parts = perType.get(segment.type) ?? [];
-      parts.push({ n: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP });
+      parts.push({ n: Math.min(n, COUNT_CAP), capped });
       perType.set(segment.type, parts);
     });
   }

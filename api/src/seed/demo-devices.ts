@@ -4,7 +4,7 @@ import type { DemoUser } from "./demo-people.ts";
 import { DAY, type DemoAggregate, HOUR, MINUTE, type SeedBatch, type SeedContext } from "./demo-types.ts";
 import type { Prng } from "./prng.ts";
 
-const PLACES = [
+export const PLACES = [
   "Front Door",
   "Back Door",
   "Garage",

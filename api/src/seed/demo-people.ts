@@ -16,7 +16,7 @@ const FIRST = [
   "Zoe",
   "Finn",
 ];
-const LAST = [
+export const LAST_NAMES = [
   "Nguyen",
   "Schmidt",
   "Garcia",
@@ -44,7 +44,7 @@ export function demoUsers(rng: Prng, ctx: SeedContext): { users: DemoUser[]; tab
   const users: DemoUser[] = [{ id: "user-alice", email: "alice@example.com", name: "Alice Example" }];
   for (let i = 1; i < ctx.n(60); i++) {
     const first = rng.pick(FIRST);
-    const last = rng.pick(LAST);
+    const last = rng.pick(LAST_NAMES);
     const id = `user-${String(i).padStart(4, "0")}`;
     users.push({ id, email: `${first}.${last}.${i}@example.com`.toLowerCase(), name: `${first} ${last}` });
   }

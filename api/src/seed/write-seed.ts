@@ -7,7 +7,7 @@ import { writeHistory } from "../storage/state-snapshots.ts";
 import type { SeedBatch } from "./demo-types.ts";
 
 /** Parallel R2 writes at a time; enough to be quick without flooding a local workerd. */
-const R2_CONCURRENCY = 8;
+const R2_CONCURRENCY = 16;
 /** Statements per D1 `batch()` call: each holds at most 100 bound parameters. */
 const D1_STATEMENTS_PER_CALL = 200;
 
