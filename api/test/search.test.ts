@@ -161,9 +161,13 @@ describe("GET /admin/search by name", () => {
     // Accents and case do not matter either way.
     expect((await search(`${q("MULLER")}&type=lock`)).items.map((i) => Number(i.id))).toEqual([tuer!.lockId]);
     expect((await search(`${q("tur")}&type=lock`)).items.map((i) => Number(i.id))).toEqual([tuer!.lockId]);
-    // Two characters are a prefix search only; wildcards and quotes are plain characters.
-    expect((await search(`${q("ll")}&type=lock`)).items).toEqual([]);
+    // One or two characters, which no trigram can look up, are read from the rows; wildcards and
+    // quotes are plain characters.
+    expect((await search(`${q("ll")}&type=lock&limit=100`)).items.map((i) => Number(i.id))).toContain(
+      tuer!.lockId,
+    );
     expect((await search(`${q('%" OR "')}`)).items).toEqual([]);
+    expect((await search(`${q("%")}`)).items).toEqual([]);
   });
 
   it("reads 'contains' in bounded windows: a page past many prefix matches hands on a cursor, and every match comes once", async () => {
@@ -190,6 +194,26 @@ describe("GET /admin/search by name", () => {
     expect((await search(`${q(id)}`)).items[0]).toEqual({ type: "project-key", id, label: id });
     expect((await search(`${q(key!.project_name)}&type=project-key`)).items.map((i) => i.id)).toContain(id);
     expect((await search(`${q(key!.name)}&type=project-key`)).items.map((i) => i.id)).toContain(id);
+  });
+});
+
+describe("GET /admin/search with one or two characters", () => {
+  it("finds every type holding them, as the console's typeahead shows after one key", async () => {
+    const { items, byType } = await search("q=a&limit=40");
+    expect(new Set(items.map((i) => i.type))).toEqual(
+      new Set(["lock", "hub", "organization", "project-key"]),
+    );
+    expect(items.every((i) => i.label.toLowerCase().includes("a") || i.id.toLowerCase().includes("a"))).toBe(
+      true,
+    );
+    expect(Object.keys(byType!).sort()).toEqual(["hub", "lock", "organization", "project-key"]);
+    const { results } = await env.DB.prepare(
+      "SELECT lock_id FROM locks WHERE name LIKE '%oo%' ORDER BY lock_id",
+    ).all<{
+      lock_id: number;
+    }>();
+    const oo = await allPages(`${q("oo")}&type=lock`, 7);
+    expect(oo.items.map((i) => Number(i.id))).toEqual(results.map((r) => r.lock_id));
   });
 });
 

@@ -36,8 +36,12 @@ export type Segment = {
   drivers?: (term: Term, p: Params) => string[];
   /** The same slice as one predicate on `t`: later slices of the type exclude what it holds. */
   filter?: (term: Term, p: Params) => string;
-  /** Search the type's FTS5 table (trigram) for the term. */
-  fts?: true;
+  /**
+   * A part of the label, read in windows of rowid order: `fts` looks the term up in the type's FTS5
+   * table (3 characters or more); `scan` reads the rows themselves (`LIKE`) for a shorter term, which
+   * no trigram index can look up.
+   */
+  contains?: "fts" | "scan";
   /** Key columns, in index order: the keyset cursor continues after the last row's values. */
   order: string[];
 };
@@ -51,6 +55,8 @@ export type TypeSource = {
   /** The column the FTS table's rowid is (the lock id for locks, the rowid elsewhere). */
   rowid: string;
   ftsTable: string;
+  /** The text the FTS table holds for a row (as its triggers write it). */
+  text: string;
   /** The listing (empty q): every row, in this order, on an index. */
   listOrder: string[];
 };
@@ -84,6 +90,7 @@ export const SOURCES: Record<TargetType, TypeSource> = {
     label: "t.name || ' (#' || t.lock_id || ')'",
     rowid: "t.lock_id",
     ftsTable: "locks_fts",
+    text: "t.name",
     listOrder: ["t.lock_id"],
   },
   hub: {
@@ -93,6 +100,7 @@ export const SOURCES: Record<TargetType, TypeSource> = {
     label: "t.name",
     rowid: "t.rowid",
     ftsTable: "hubs_fts",
+    text: "t.name",
     listOrder: ["t.sort_key", "t.id"],
   },
   organization: {
@@ -102,6 +110,7 @@ export const SOURCES: Record<TargetType, TypeSource> = {
     label: "t.name || ' (' || t.id || ')'",
     rowid: "t.rowid",
     ftsTable: "organizations_fts",
+    text: "t.id || ' ' || t.name",
     listOrder: ["t.sort_key", "t.id"],
   },
   "project-key": {
@@ -111,18 +120,30 @@ export const SOURCES: Record<TargetType, TypeSource> = {
     label: "t.project_name || '/' || t.name",
     rowid: "t.rowid",
     ftsTable: "project_keys_fts",
+    text: "t.project_name || '/' || t.name",
     listOrder: ["t.sort_key", "t.project_name", "t.name"],
   },
 };
 
-const contains = (type: TargetType): Segment => ({
-  name: `${type}:contains`,
-  type,
-  rank: 3,
-  applies: (t) => [...t.folded].length >= CONTAINS_MIN_CHARS,
-  fts: true,
-  order: ["f.rowid"],
-});
+/** Labels holding the term: FTS5 from 3 characters, a bounded scan of the rows below that. */
+const contains = (type: TargetType): Segment[] => [
+  {
+    name: `${type}:contains`,
+    type,
+    rank: 3,
+    applies: (t) => [...t.folded].length >= CONTAINS_MIN_CHARS,
+    contains: "fts",
+    order: ["f.rowid"],
+  },
+  {
+    name: `${type}:contains-short`,
+    type,
+    rank: 3,
+    applies: (t) => t.folded !== "" && [...t.folded].length < CONTAINS_MIN_CHARS,
+    contains: "scan",
+    order: ["f.rowid"],
+  },
+];
 
 /**
  * Labels that start with the term, in natural order (a project key's label is its id). A term of
@@ -190,7 +211,7 @@ export const SEGMENTS: Segment[] = [
     filter: startsWith("t.uuid", (x) => x.lower),
     order: ["t.uuid"],
   },
-  contains("lock"),
+  ...contains("lock"),
 
   {
     name: "hub:exact",
@@ -211,7 +232,7 @@ export const SEGMENTS: Segment[] = [
     filter: startsWith("t.id", (x) => x.lower),
     order: ["t.id"],
   },
-  contains("hub"),
+  ...contains("hub"),
 
   {
     name: "organization:exact",
@@ -232,7 +253,7 @@ export const SEGMENTS: Segment[] = [
     order: ["t.id"],
   },
   namePrefix("organization"),
-  contains("organization"),
+  ...contains("organization"),
 
   {
     name: "project-key:exact",
@@ -259,7 +280,7 @@ export const SEGMENTS: Segment[] = [
     filter: startsWith("t.name", (x) => x.raw),
     order: ["t.name", "t.rowid"],
   },
-  contains("project-key"),
+  ...contains("project-key"),
 ];
 
 /** The listing (empty q): one slice per type, every row in its list order. */
@@ -279,3 +300,6 @@ export function toTerm(q: string): Term {
 
 /** An FTS5 query matching the term as one phrase: a substring, whatever characters it holds. */
 export const ftsPhrase = (term: Term) => `"${term.folded.replaceAll('"', '""')}"`;
+
+/** A `LIKE … ESCAPE '\\'` pattern holding the term anywhere, its own `%` and `_` matched as themselves. */
+export const likeContains = (term: Term) => `%${term.raw.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

@@ -3,6 +3,7 @@ import { ApiError } from "../http/errors.ts";
 import {
   ftsPhrase,
   LISTINGS,
+  likeContains,
   Params,
   SEGMENTS,
   type Segment,
@@ -20,10 +21,15 @@ export const COUNT_CAP = 1000;
  * than `limit` others, hands on a cursor after the last one it read.
  */
 export const CONTAINS_WINDOW = 400;
+/** Rows a page of "contains" for a 1–2 character term reads (no index can find those). */
+export const SCAN_WINDOW = 1000;
 const TYPE_ORDER: TargetType[] = ["lock", "hub", "organization", "project-key"];
 
 type Key = (string | number)[];
-type Row = { id: string; label: string; keep?: number } & Record<`k${number}`, string | number>;
+type Row = { id: string; label: string; keep?: number; examined?: number } & Record<
+  `k${number}`,
+  string | number
+>;
 type Cursor = { v: 1; q: string; t: string; s: string; k: Key };
 /** One SQL statement of a search, with what it is for (the bench prints their query plans). */
 export type SearchStatement = { segment: string; purpose: "page" | "count"; sql: string; values: unknown[] };
@@ -72,12 +78,13 @@ function segmentStatement(
   limit: number,
 ): SearchStatement {
   const p = new Params();
+  const excluded = earlierOf(segment, all).map((e) => `NOT IFNULL((${e.filter!(term, p)}), 0)`);
+  if (segment.contains) return windowStatement(purpose, segment, term, p, excluded, after, limit);
   const source = SOURCES[segment.type];
   const columns =
     purpose === "page"
       ? `${source.id} AS id, ${source.label} AS label, ${segment.order.map((c, i) => `${c} AS k${i}`).join(", ")}`
       : "1";
-  const excluded = earlierOf(segment, all).map((e) => `NOT IFNULL((${e.filter!(term, p)}), 0)`);
   const afterKey = after ? [keysetAfter(segment.order, after, p)] : [];
   const lim = p.p(purpose === "page" ? limit : COUNT_CAP + 1);
   const orderBy = purpose === "page" ? ` ORDER BY ${segment.order.join(", ")}` : "";
@@ -85,33 +92,63 @@ function segmentStatement(
     `SELECT ${columns} FROM ${from} WHERE ${[...where, ...afterKey, ...excluded].join(" AND ")}${orderBy} LIMIT ${lim}`;
 
   let select: string;
-  if (segment.fts) {
-    // A window of FTS matches in rowid order, each marked whether an earlier slice holds it.
-    const window = `SELECT rowid FROM ${source.ftsTable} WHERE ${[
-      `${source.ftsTable} MATCH ${p.p(ftsPhrase(term))}`,
-      ...(after ? [`rowid > ${p.p(after[0])}`] : []),
-    ].join(
-      " AND ",
-    )} ORDER BY rowid LIMIT ${p.p(purpose === "page" ? Math.max(CONTAINS_WINDOW, limit) : COUNT_CAP + 1)}`;
-    const from = `(${window}) f JOIN ${source.table} t ON ${source.rowid} = f.rowid`;
-    const keep = excluded.length > 0 ? `(${excluded.join(" AND ")})` : "1";
-    const sql =
-      purpose === "page"
-        ? `SELECT CASE WHEN ${keep} THEN ${source.id} END AS id, CASE WHEN ${keep} THEN ${source.label} END AS label, f.rowid AS k0, ${keep} AS keep FROM ${from} ORDER BY f.rowid`
-        : `SELECT COALESCE(SUM(keep), 0) AS n, COUNT(*) AS examined FROM (SELECT ${keep} AS keep FROM ${from})`;
-    return { segment: segment.name, purpose, sql, values: p.values };
-  } else {
-    const drivers = segment.drivers!(term, p);
-    const from = `${source.table} t`;
-    if (drivers.length === 1) select = one(from, drivers);
-    else {
-      // Disjoint index ranges: each read to the LIMIT, merged in key order.
-      const union = unionAll(drivers.map((d) => one(from, [d])));
-      const keys = segment.order.map((_, i) => `k${i}`).join(", ");
-      select = purpose === "page" ? `${union} ORDER BY ${keys} LIMIT ${lim}` : union;
-    }
+  const drivers = segment.drivers!(term, p);
+  const from = `${source.table} t`;
+  if (drivers.length === 1) select = one(from, drivers);
+  else {
+    // Disjoint index ranges: each read to the LIMIT, merged in key order.
+    const union = unionAll(drivers.map((d) => one(from, [d])));
+    const keys = segment.order.map((_, i) => `k${i}`).join(", ");
+    select = purpose === "page" ? `${union} ORDER BY ${keys} LIMIT ${lim}` : union;
   }
   const sql = purpose === "page" ? select : `SELECT count(*) AS n FROM (${select})`;
+  return { segment: segment.name, purpose, sql, values: p.values };
+}
+
+/** Rows one page of "contains" looks at (see CONTAINS_WINDOW, SCAN_WINDOW). */
+export const windowOf = (segment: Segment, limit: number) =>
+  segment.contains === "scan" ? Math.max(SCAN_WINDOW, limit) : Math.max(CONTAINS_WINDOW, limit);
+
+/**
+ * A "contains" slice: a window of candidates in rowid order (FTS5 matches, or for a 1–2 character
+ * term the rows themselves), each marked whether it is kept (it holds the term and no earlier slice
+ * holds it). `page` returns the kept rows, the window's last row and how many it examined, so a page
+ * that found fewer than `limit` in a full window hands on a cursor after it; `count` counts the kept
+ * among the first COUNT_CAP + 1.
+ */
+function windowStatement(
+  purpose: "page" | "count",
+  segment: Segment,
+  term: Term,
+  p: Params,
+  excluded: string[],
+  after: Key | null,
+  limit: number,
+): SearchStatement {
+  const source = SOURCES[segment.type];
+  const size = p.p(purpose === "page" ? windowOf(segment, limit) : COUNT_CAP + 1);
+  const afterRow = after ? p.p(after[0]) : null;
+  let candidates: string;
+  const keeps = [...excluded];
+  if (segment.contains === "fts") {
+    const match = [
+      `${source.ftsTable} MATCH ${p.p(ftsPhrase(term))}`,
+      ...(afterRow ? [`rowid > ${afterRow}`] : []),
+    ];
+    const fts = `SELECT rowid FROM ${source.ftsTable} WHERE ${match.join(" AND ")} ORDER BY rowid LIMIT ${size}`;
+    candidates = `(${fts}) f JOIN ${source.table} t ON ${source.rowid} = f.rowid`;
+  } else {
+    const scan = `SELECT ${source.rowid} AS rowid FROM ${source.table} t${afterRow ? ` WHERE ${source.rowid} > ${afterRow}` : ""} ORDER BY ${source.rowid} LIMIT ${size}`;
+    candidates = `(${scan}) f JOIN ${source.table} t ON ${source.rowid} = f.rowid`;
+    keeps.unshift(`${source.text} LIKE ${p.p(likeContains(term))} ESCAPE '\\'`);
+  }
+  const keep = keeps.length > 0 ? `(${keeps.join(" AND ")})` : "1";
+  const sql =
+    purpose === "page"
+      ? `WITH w AS MATERIALIZED (SELECT f.rowid AS k0, ${keep} AS keep, ${source.id} AS id, ${source.label} AS label FROM ${candidates})
+         SELECT k0, keep, CASE WHEN keep THEN id END AS id, CASE WHEN keep THEN label END AS label, (SELECT count(*) FROM w) AS examined
+         FROM w WHERE keep OR k0 = (SELECT max(k0) FROM w) ORDER BY k0`
+      : `SELECT COALESCE(SUM(keep), 0) AS n, COUNT(*) AS examined FROM (SELECT ${keep} AS keep FROM ${candidates})`;
   return { segment: segment.name, purpose, sql, values: p.values };
 }
 
@@ -241,10 +278,11 @@ function inKeyOrder(segments: Segment[], results: D1Result<Record<string, unknow
       items.push({ type: segment.type, id: row.id, label: row.label });
       last = { segment, key: keyOf(segment, row) };
     }
-    // A full FTS window may have more matches after it: the next page goes on from its last row.
+    // A full window may have more matches after it: the next page goes on from its last row.
     const end = rows.at(-1);
-    if (segment.fts && end && rows.length >= CONTAINS_WINDOW)
+    if (segment.contains && end && Number(end.examined) >= windowOf(segment, limit + 1)) {
       return { items, last: { segment, key: keyOf(segment, end) } };
+    }
   }
   return { items, last: null };
 }
