@@ -42,7 +42,9 @@ describe("every search statement reads an index, never a whole table", () => {
           // (or the cursor) as far as the LIMIT (a page; a window of 1,000 rows).
           // The only sort allowed is of the window (after `SCAN w`), never of the table.
           const sorted = plan.indexOf("USE TEMP B-TREE FOR ORDER BY");
-          expect(sorted === -1 || (sorted > plan.indexOf("SCAN w") && plan.includes("SCAN w")), shown).toBe(true);
+          expect(sorted === -1 || (sorted > plan.indexOf("SCAN w") && plan.includes("SCAN w")), shown).toBe(
+            true,
+          );
           continue;
         }
         // A full scan reads `SCAN t`. Allowed: an FTS lookup (`SCAN locks_fts VIRTUAL TABLE INDEX 64:M1`),
