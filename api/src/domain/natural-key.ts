@@ -50,7 +50,7 @@ export type KeyRange = { from: string; to: string };
  *
  * @example
  * prefixRanges("Front") // [{ from: "front", to: "front\u{10FFFF}" }]
- * prefixRanges("hub 1") // [{ from: "hub 011", … }, { from: "hub 021", … }, … { from: "hub 121", … }]
+ * prefixRanges("hub 1") // [{ from: "hub 011", … }, { from: "hub 021", … }, … { from: "hub 091", … }]
  */
 export function prefixRanges(term: string): KeyRange[] {
   const folded = foldForSearch(term);
