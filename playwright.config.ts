@@ -6,6 +6,7 @@ import { chromiumLaunchOptions } from "./scripts/lib/chromium.ts";
 // Fixed ports unless told otherwise, so that two checkouts can run the e2e side by side.
 const API_PORT = Number(process.env.E2E_API_PORT ?? 18787);
 const BFF_PORT = Number(process.env.E2E_BFF_PORT ?? 18080);
+const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 18789);
 const baseURL = `http://localhost:${BFF_PORT}`;
 
 // Evaluated again in every worker: keep the first run's state dir so all agree on it.
@@ -56,6 +57,7 @@ export default defineConfig({
     env: {
       API_PORT: String(API_PORT),
       BFF_PORT: String(BFF_PORT),
+      IDP_PORT: String(IDP_PORT),
       STATE_DIR: process.env.E2E_STATE_DIR,
       SKIP_WEB_BUILD: "1",
       // Besides dev, a "production" that points at the same local api (to exercise production's

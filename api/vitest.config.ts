@@ -6,6 +6,9 @@ import { STAGE_ADMIN_KEY } from "./test/stage/stage-vars.ts";
 
 /** The external identity issuer a stage deployment trusts, stood in for by a key pair made here. */
 const STAGE_JWKS_URL = "https://issuer.example.test/.well-known/jwks.json";
+/** The OpenID provider `npm start` runs beside the api (idp/), stood in for by the same key pair. */
+const PROVIDER_ISSUER = "http://localhost:8789";
+const PROVIDER_JWKS_URL = `${PROVIDER_ISSUER}/jwks`;
 /** What `npm start` passes as vars (wrangler.jsonc sets none of these, so a bare deploy cannot be "dev"). */
 const LOCAL_DEV_VARS = {
   ENVIRONMENT_NAME: "dev",
@@ -54,6 +57,27 @@ export default defineConfig(async () => {
             }),
           ],
           test: { ...shared, name: "stage", include: ["test/stage/*.test.ts"] },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.jsonc" },
+              miniflare: {
+                bindings: {
+                  ...LOCAL_DEV_VARS,
+                  JWT_ISSUER: PROVIDER_ISSUER,
+                  JWKS_URL: PROVIDER_JWKS_URL,
+                  TEST_MIGRATIONS: migrations,
+                  TEST_ISSUER_PRIVATE_JWK: privateJwk,
+                },
+                outboundService: (request: Request) =>
+                  request.url === PROVIDER_JWKS_URL
+                    ? Response.json({ keys: [publicJwk] })
+                    : new Response("no network in tests", { status: 502 }),
+              },
+            }),
+          ],
+          test: { ...shared, name: "dev-with-provider", include: ["test/dev-with-provider/*.test.ts"] },
         },
       ],
     },

@@ -37,7 +37,7 @@ export type BffApi = (
 interface Fixtures {
   /** Calls `/bff/api/<environment><path>` with the page's session. */
   bffApi: BffApi;
-  /** Fills and submits the sign-in form on the current page. */
+  /** Fills and submits the identity provider's sign-in form on the current page. */
   signIn: (account: Account) => Promise<void>;
   /** A page signed in as support staff, on the search page of dev. */
   signedInPage: Page;
@@ -57,6 +57,7 @@ export const test = base.extend<Fixtures>({
   signedInPage: async ({ page, signIn }, use) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await goToProvider(page);
     await signIn(accounts.support);
     await expect(page.getByRole("searchbox", { name: SEARCH_ALL })).toBeVisible();
     await use(page);
@@ -99,6 +100,12 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Clicks "Sign in with SmartphoneKey" on the console's sign-in page and waits for the provider's form. */
+export async function goToProvider(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "Sign in with SmartphoneKey" }).click();
+  await expect(page.getByLabel("Password")).toBeVisible();
+}
 
 /** The lock id in the current lock page's URL. */
 export function lockIdFromUrl(page: Page): string {

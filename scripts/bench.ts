@@ -8,7 +8,7 @@
 //   SEED_SCALE=1000 npm run bench       the scale: delete-all at 100 and 1000, history and search at 1000
 //
 // Other knobs: BENCH_ROUNDS (≥ 3), BENCH_SEARCH_LOCKS, BENCH_AUDIT_RECORDS, BENCH_SKIP_BROWSER=1,
-// BENCH_{API,BFF,FLOOR,PROXY,STATIC}_PORT. See scripts/lib/bench-context.ts.
+// BENCH_{API,BFF,IDP,FLOOR,PROXY,STATIC}_PORT. See scripts/lib/bench-context.ts.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

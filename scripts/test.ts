@@ -1,5 +1,6 @@
-// `npm test`: every suite in turn (lint, typecheck, api in workerd, bff against a real api, web
-// components in Chromium, e2e in Chromium), then one closing line `N passed, N failed` over all.
+// `npm test`: every suite in turn (lint, typecheck, api in workerd, the local OpenID provider, bff
+// against a real api and provider, web components in Chromium, e2e in Chromium), then one closing
+// line `N passed, N failed` over all.
 // A suite that reports no result counts as one failure, so a run that executed nothing cannot pass.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -57,6 +58,7 @@ const suites: Suite[] = [
   { name: "lint", cmd: "pnpm", args: ["exec", "biome", "check", "."] },
   { name: "typecheck", cmd: "pnpm", args: ["run", "typecheck"] },
   vitestSuite("@cleanup/api", "api"),
+  vitestSuite("@cleanup/idp", "idp"),
   vitestSuite("@cleanup/bff", "bff"),
   vitestSuite("@cleanup/web", "web"),
   {

@@ -39,6 +39,11 @@ export type Config = {
   jwksUrl: string;
 };
 
+/** The Worker's vars do not pass ConfigSchema: every request fails with this, naming the vars. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
 const cache = new WeakMap<object, Config>();
 
 /**
@@ -53,7 +58,7 @@ export function readConfig(env: Env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid Worker configuration: ${fields}`);
+    throw new ConfigError(`Invalid Worker configuration: ${fields}`);
   }
   const v = parsed.data;
   const config: Config = {

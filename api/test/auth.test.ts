@@ -40,6 +40,50 @@ describe("admin routes require the admin key and a verified staff JWT", () => {
     }
   });
 
+  it("refuse X-Admin-API-Key and X-API-Key that disagree with 401, whichever of them is right", async () => {
+    const token = await tokenFor();
+    for (const headers of [
+      { "X-Admin-API-Key": ADMIN_KEY, "X-API-Key": "wrong" },
+      { "X-Admin-API-Key": "wrong", "X-API-Key": ADMIN_KEY },
+      { "X-Admin-API-Key": ADMIN_KEY, "X-API-Key": `${ADMIN_KEY}x` },
+    ]) {
+      const res = await withToken(token, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(401);
+      expect(await res.json()).toEqual({
+        error: "Unauthorized",
+        message: "X-Admin-API-Key and X-API-Key disagree",
+        code: 401,
+      });
+    }
+    expect((await withToken(token, { "X-Admin-API-Key": ADMIN_KEY, "X-API-Key": ADMIN_KEY })).status).toBe(
+      200,
+    );
+    const bothWrong = await withToken(token, { "X-Admin-API-Key": "wrong", "X-API-Key": "wrong" });
+    expect(await bothWrong.json()).toMatchObject({ message: "Invalid admin API key" });
+  });
+
+  it("refuse a token issued more than 60 s in the future with 401, and allow 60 s of skew", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const email = "support@smartphonekey.com";
+    const future = (iat: number, nbf?: number) =>
+      devSignedToken(
+        { email, ...(nbf === undefined ? {} : { nbf }) },
+        { issuedAt: iat, expiresAt: iat + 3600 },
+      );
+    for (const [name, token] of [
+      ["issued a year ahead", await future(now + 365 * 24 * 3600)],
+      ["issued two minutes ahead", await future(now + 120)],
+    ] as const) {
+      const res = await withToken(token);
+      expect(res.status, name).toBe(401);
+      expect(await res.json(), name).toMatchObject({ message: 'Token claim "iat" is in the future' });
+    }
+    expect((await withToken(await future(now + 30))).status).toBe(200);
+    const notYet = await withToken(await future(now, now + 120));
+    expect(notYet.status).toBe(401);
+    expect((await withToken(await future(now, now + 30))).status).toBe(200);
+  });
+
   it("refuse a missing token with 401", async () => {
     const res = await call(ROUTE, { headers: { "X-Admin-API-Key": ADMIN_KEY } });
     expect(res.status).toBe(401);
@@ -59,7 +103,7 @@ describe("admin routes require the admin key and a verified staff JWT", () => {
     const cases: Record<string, string> = {
       "signed by another key": await foreignToken(),
       "alg none": unsigned,
-      expired: await devSignedToken({ email: "support@smartphonekey.com" }, { expiresAt: now - 60 }),
+      expired: await devSignedToken({ email: "support@smartphonekey.com" }, { expiresAt: now - 90 }),
       "wrong audience": await devSignedToken(
         { email: "support@smartphonekey.com" },
         { audience: "other-api" },

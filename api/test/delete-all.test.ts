@@ -11,6 +11,58 @@ const deleteAll = (query = "", headers: Record<string, string> = {}) =>
   staffCall(`/admin/cleanup/delete-all${query}`, { method: "POST", headers });
 const environment = async () => EnvironmentInfo.parse(await json(await staffCall("/admin/environment")));
 
+describe("POST /admin/cleanup/delete-all with a body", () => {
+  const post = (body: string, contentType = "application/json") =>
+    staffCall("/admin/cleanup/delete-all", {
+      method: "POST",
+      headers: { "Content-Type": contentType },
+      body,
+    });
+
+  it.each([
+    ["truncated JSON", '{"reason": "res', "must be valid JSON"],
+    ["not JSON at all", "delete everything", "must be valid JSON"],
+    ["a JSON array", "[]", "must be a JSON object"],
+    ["JSON null", "null", "must be a JSON object"],
+    ["a JSON string", '"yes"', "must be a JSON object"],
+  ])("refuses %s with 400 naming body and deletes nothing", async (_name, body, message) => {
+    const before = await environment();
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: "Bad Request",
+      code: 400,
+      details: [{ field: "body", message: expect.stringContaining(message) }],
+    });
+    expect(await environment()).toEqual(before);
+  });
+
+  it("refuses a field it does not know (a dryRun in the body must not run a real delete-all)", async () => {
+    const before = await environment();
+    const res = await post('{"dryRun": true}');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ details: [{ field: "dryRun" }] });
+    expect(await environment()).toEqual(before);
+  });
+
+  it("refuses a truncated body whatever its Content-Type says", async () => {
+    const before = await environment();
+    expect((await post('{"a":', "text/plain")).status).toBe(400);
+    expect(await environment()).toEqual(before);
+  });
+
+  it("takes an empty body, or {}, as no body (a dry run here)", async () => {
+    for (const body of ["", "{}"]) {
+      const res = await staffCall("/admin/cleanup/delete-all?dryRun=true", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+      });
+      expect(res.status, JSON.stringify(body)).toBe(200);
+    }
+  });
+});
+
 describe("POST /admin/cleanup/delete-all on dev", () => {
   it("previews everything that goes and what stays, deleting nothing", async () => {
     const before = await environment();
@@ -41,6 +93,9 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
       expect.objectContaining({ kind: "archive", count: 1, bytes: archives.objects[0]!.size }),
     );
     const before = await environment();
+    const recordsBefore = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_index").first<{
+      n: number;
+    }>();
 
     const res = await deleteAll("", { "X-Audit-Reason": "reset before test run" });
     expect(res.status).toBe(200);
@@ -82,7 +137,7 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
 
     const verified = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
     expect(verified.ok).toBe(true);
-    expect(verified.checked).toBe(4); // the refused dryRun=1, two lock deletions and the reset itself
+    expect(verified.checked).toBe(recordsBefore!.n + 1); // every earlier record and the reset itself
 
     const reseeded = await seed();
     expect(reseeded.seeded).toBe(true);

@@ -65,7 +65,7 @@ export async function json<T = Record<string, unknown>>(res: Response): Promise<
 /** Signs with the dev issuer's real key, so only the claims decide the outcome. */
 export async function devSignedToken(
   claims: Record<string, unknown>,
-  options: { issuer?: string; audience?: string; expiresAt?: number } = {},
+  options: { issuer?: string; audience?: string; expiresAt?: number; issuedAt?: number } = {},
 ): Promise<string> {
   const { devSigningKey } = await import("../src/auth/dev-issuer.ts");
   const { env } = await import("cloudflare:workers");
@@ -76,7 +76,7 @@ export async function devSignedToken(
     .setSubject("someone")
     .setIssuer(options.issuer ?? ISSUER)
     .setAudience(options.audience ?? AUDIENCE)
-    .setIssuedAt(now - 120)
+    .setIssuedAt(options.issuedAt ?? now - 120)
     .setExpirationTime(options.expiresAt ?? now + 600)
     .sign(privateKey);
 }

@@ -35,7 +35,7 @@ describe("Idempotency-Key on a deletion", () => {
     expect(await other.json()).toMatchObject({ error: "Unprocessable Entity", code: 422 });
   });
 
-  it("answers 409 while the first request is still running", async () => {
+  it("answers 409 with Retry-After while the first request is still running", async () => {
     const url = `/admin/cleanup/locks/${locks[4]!.lock_id}`;
     const { sha256Hex } = await import("../src/lib/hash.ts");
     const { canonicalJson } = await import("../src/lib/canonical-json.ts");
@@ -51,6 +51,7 @@ describe("Idempotency-Key on a deletion", () => {
       "Idempotency-Key": "in-flight",
     });
     expect(res.status).toBe(409);
+    expect(res.headers.get("Retry-After")).toBe("2");
     expect(await res.json()).toMatchObject({ error: "Conflict", code: 409 });
   });
 

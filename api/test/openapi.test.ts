@@ -88,4 +88,34 @@ describe("GET /openapi.json", () => {
       content: { "application/json": { schema: { $ref: "#/components/schemas/OrgKeyErrorBody" } } },
     });
   });
+
+  it("documents endpoints 4 and 5 as callable with a Bearer token alone, the admin routes with both", () => {
+    type Secured = { security: Record<string, string[]>[] };
+    const bearerAlone = { bearerJwt: [] };
+    for (const path of ["/organization/{idOrg}/key", "/apiops/projects/{projectName}/keys/{keyName}/"]) {
+      expect((doc.paths[path]!.delete as Secured).security, path).toContainEqual(bearerAlone);
+    }
+    expect(
+      (doc.paths["/apiops/projects/{projectName}/keys/{keyName}/"]!.get as Secured).security,
+    ).not.toContainEqual(bearerAlone);
+    expect((doc.paths["/admin/cleanup/locks/{lockId}"]!.delete as Secured).security).not.toContainEqual(
+      bearerAlone,
+    );
+  });
+
+  it("documents the strict If-Match, the optional delete-all body and the deletion answers' headers", () => {
+    const components = doc.components as unknown as {
+      parameters: Record<string, { schema: { pattern: string } }>;
+    };
+    const pattern = new RegExp(components.parameters.IfMatch!.schema.pattern);
+    expect(pattern.test('"0b4af15d430c1f3c1ceb112ca1936ef9"')).toBe(true);
+    for (const bad of ["", "*", 'W/"abc"', "abc", '"a", "b"']) expect(pattern.test(bad), bad).toBe(false);
+    const deleteAll = doc.paths["/admin/cleanup/delete-all"]!.post as { requestBody: { required: boolean } };
+    expect(deleteAll.requestBody.required).toBe(false);
+    const lock = doc.paths["/admin/cleanup/locks/{lockId}"]!.delete as {
+      responses: Record<string, { headers: Record<string, unknown> }>;
+    };
+    expect(Object.keys(lock.responses["200"]!.headers)).toContain("Idempotent-Replayed");
+    expect(Object.keys(lock.responses["409"]!.headers)).toContain("Retry-After");
+  });
 });

@@ -6,6 +6,8 @@ import { refuseCrossSite, requireCsrfHeader } from "./middleware/csrf.ts";
 import { requestId } from "./middleware/request-id.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { requireSession, session } from "./middleware/session.ts";
+import { createRelyingParty } from "./oidc/relying-party.ts";
+import { RevokedSessions } from "./revoked-sessions.ts";
 import { forwardToApi } from "./routes/api-proxy.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { createSessionBox } from "./session-cookie.ts";
@@ -22,6 +24,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export async function createApp(config: Config) {
   const box = await createSessionBox(config.sessionSecret);
+  const rp = createRelyingParty(config.oidc);
+  const revoked = new RevokedSessions();
   const app = new Hono<AppEnv>()
     .use(securityHeaders())
     .use(requestId())
@@ -42,8 +46,8 @@ export async function createApp(config: Config) {
           c.json(errorBody.payloadTooLarge(`Bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
       }),
     )
-    .use("/bff/*", session({ box }))
-    .route("/bff", authRoutes(box))
+    .use("/bff/*", session({ box, rp, revoked }))
+    .route("/bff", authRoutes({ box, rp, revoked }))
     .use("/bff/api/*", requireCsrfHeader(), requireSession())
     .all("/bff/api/:env/*", forwardToApi)
     .all("/bff/*", notFound)

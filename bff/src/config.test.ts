@@ -13,7 +13,17 @@ describe("configuration", () => {
       environments: [
         { name: "dev", kind: "dev", apiUrl: "http://127.0.0.1:8787", adminKey: "dev-admin-key" },
       ],
-      authTokenUrl: "http://127.0.0.1:8787/auth/dev/token",
+      publicUrl: "http://localhost:8080",
+      oidc: {
+        issuer: "http://localhost:8789",
+        clientId: "cleanup-console",
+        resource: "urn:cleanup-console:admin-api",
+        redirectUri: "http://localhost:8080/bff/callback",
+        postLogoutRedirectUri: "http://localhost:8080/bff/logged-out",
+        allowHttp: true,
+      },
+      devPasswordLogin: true,
+      session: { idleSeconds: 1800, absoluteSeconds: 43_200, recheckSeconds: 30 },
       apiTimeoutMs: 30_000,
       apiLongTimeoutMs: 600_000,
     });
@@ -64,6 +74,43 @@ describe("configuration", () => {
       expect(message).toContain(name);
     }
     expect(message).not.toContain("too-short-secret");
+  });
+
+  it("needs the client of a configured provider, https, and a recheck that keeps logout within 60 s", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        OIDC_ISSUER: "http://idp.example.com",
+        SESSION_RECHECK_SECONDS: "120",
+        SESSION_IDLE_SECONDS: "soon",
+        SESSION_SECRET: SECRET,
+      });
+    } catch (err) {
+      error = err;
+    }
+    const message = (error as Error).message;
+    expect(message).toContain("OIDC_CLIENT_ID is required");
+    expect(message).toContain("OIDC_CLIENT_SECRET is required");
+    expect(message).toMatch(/OIDC_ISSUER="http:\/\/idp.example.com" must be https/);
+    expect(message).toMatch(/SESSION_RECHECK_SECONDS="120" must be at most 55/);
+    expect(message).toMatch(/SESSION_IDLE_SECONDS="soon" must be a number of seconds/);
+  });
+
+  it("turns the dev password sign-in off with an external provider, and sends no resource unless told", () => {
+    const config = loadConfig({
+      OIDC_ISSUER: "https://keycloak.example.com/realms/staff",
+      OIDC_CLIENT_ID: "cleanup-console",
+      OIDC_CLIENT_SECRET: "a-secret",
+      BFF_PUBLIC_URL: "https://console.example.com/",
+      SESSION_SECRET: SECRET,
+    });
+    expect(config.devPasswordLogin).toBe(false);
+    expect(config.oidc).toMatchObject({
+      issuer: "https://keycloak.example.com/realms/staff",
+      resource: undefined,
+      redirectUri: "https://console.example.com/bff/callback",
+      allowHttp: false,
+    });
   });
 
   it("needs ENV_KIND_N for an environment whose name is not a kind", () => {

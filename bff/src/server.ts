@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { createRelyingParty } from "./oidc/relying-party.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -13,6 +14,12 @@ try {
 for (const warning of config.warnings) console.warn(`[bff] warning: ${warning}`);
 
 const app = await createApp(config);
+createRelyingParty(config.oidc)
+  .discover()
+  .then(
+    () => console.log(`[bff] sign-in at ${config.oidc.issuer} (client ${config.oidc.clientId})`),
+    (err: Error) => console.error(`[bff] warning: ${err.message} Sign-in fails until it answers.`),
+  );
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const envs = config.environments.map((e) => `${e.name} → ${e.apiUrl}`).join(", ");
   console.log(`[bff] Cleanup Console on http://localhost:${info.port}  (environments: ${envs})`);

@@ -1,20 +1,23 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { Session } from "./types.ts";
 
 /** `__Host-`: Secure, Path=/ and no Domain, so no sibling host can set or read it. */
 export const SESSION_COOKIE = "__Host-cleanup_session";
+/** The sign-in under way (state, nonce, PKCE verifier, returnTo), between /bff/login and /bff/callback. */
+export const FLOW_COOKIE = "__Host-cleanup_oidc";
+/** How long a sign-in at the provider may take. */
+export const FLOW_MAX_AGE_SECONDS = 10 * 60;
 const IV_BYTES = 12;
-const AAD = new TextEncoder().encode(SESSION_COOKIE);
 
 /**
- * Seals sessions into the cookie with AES-256-GCM; the key is derived from SESSION_SECRET with HKDF,
- * so every replica given the same secret reads every other replica's cookies.
+ * Seals values into cookies with AES-256-GCM; the key is derived from SESSION_SECRET with HKDF,
+ * so every replica given the same secret reads every other replica's cookies. The cookie's name is
+ * the additional data: a sign-in cookie cannot be passed off as a session or the other way round.
  *
  * @example
  * const box = await createSessionBox(config.sessionSecret);
- * const value = await box.seal(session); // opaque base64url
- * await box.open(value); // the session, or undefined when tampered, foreign or malformed
+ * const value = await box.seal(SESSION_COOKIE, session); // opaque base64url
+ * await box.open(SESSION_COOKIE, value); // the value, or undefined when tampered, foreign or malformed
  */
 export async function createSessionBox(secret: string) {
   const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), "HKDF", false, [
@@ -25,7 +28,7 @@ export async function createSessionBox(secret: string) {
       name: "HKDF",
       hash: "SHA-256",
       salt: new TextEncoder().encode("cleanup-console/bff"),
-      info: new TextEncoder().encode("session-cookie/v1"),
+      info: new TextEncoder().encode("session-cookie/v2"),
     },
     material,
     { name: "AES-GCM", length: 256 },
@@ -33,28 +36,30 @@ export async function createSessionBox(secret: string) {
     ["encrypt", "decrypt"],
   );
   return {
-    async seal(session: Session): Promise<string> {
+    async seal(purpose: string, value: unknown): Promise<string> {
       const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-      const plain = new TextEncoder().encode(JSON.stringify(session));
+      const plain = new TextEncoder().encode(JSON.stringify(value));
+      const additionalData = new TextEncoder().encode(purpose);
       const sealed = new Uint8Array(
-        await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: AAD }, key, plain),
+        await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData }, key, plain),
       );
       const out = new Uint8Array(IV_BYTES + sealed.length);
       out.set(iv);
       out.set(sealed, IV_BYTES);
       return Buffer.from(out).toString("base64url");
     },
-    async open(value: string): Promise<Session | undefined> {
+    async open(purpose: string, value: string): Promise<unknown> {
       try {
         const bytes = Buffer.from(value, "base64url");
         if (bytes.length <= IV_BYTES) return undefined;
         const iv = bytes.subarray(0, IV_BYTES);
+        const additionalData = new TextEncoder().encode(purpose);
         const plain = await crypto.subtle.decrypt(
-          { name: "AES-GCM", iv, additionalData: AAD },
+          { name: "AES-GCM", iv, additionalData },
           key,
           bytes.subarray(IV_BYTES),
         );
-        return JSON.parse(new TextDecoder().decode(plain)) as Session;
+        return JSON.parse(new TextDecoder().decode(plain));
       } catch {
         return undefined;
       }
@@ -67,17 +72,36 @@ export function readSessionCookie(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
 
-/** The cookie lives exactly as long as the JWT inside it. */
-export function writeSessionCookie(c: Context, value: string, exp: number) {
+/** HttpOnly, Secure, SameSite=Strict; the browser drops it when the session would end (`endsAt`, ms). */
+export function writeSessionCookie(c: Context, value: string, endsAt: number) {
   setCookie(c, SESSION_COOKIE, value, {
     httpOnly: true,
     secure: true,
     sameSite: "Strict",
     path: "/",
-    maxAge: Math.max(0, exp - Math.floor(Date.now() / 1000)),
+    maxAge: Math.max(0, Math.floor((endsAt - Date.now()) / 1000)),
   });
 }
 
 export function clearSessionCookie(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: "Strict", path: "/" });
+}
+
+export function readFlowCookie(c: Context): string | undefined {
+  return getCookie(c, FLOW_COOKIE);
+}
+
+/** Lax, not Strict: the provider's redirect back to /bff/callback is a cross-site navigation. */
+export function writeFlowCookie(c: Context, value: string) {
+  setCookie(c, FLOW_COOKIE, value, {
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    path: "/",
+    maxAge: FLOW_MAX_AGE_SECONDS,
+  });
+}
+
+export function clearFlowCookie(c: Context) {
+  deleteCookie(c, FLOW_COOKIE, { httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
 }

@@ -1,12 +1,7 @@
 import type { Config } from "./config.ts";
+import type { Session } from "./session.ts";
 
-/** What the encrypted session cookie holds; `exp` is the JWT's expiry in seconds since the epoch. */
-export interface Session {
-  jwt: string;
-  email: string;
-  name: string;
-  exp: number;
-}
+export type { Session };
 
 /** Context variables every bff handler can read through `c.var`. */
 export interface AppEnv {

@@ -67,13 +67,14 @@ describe("when an api cannot serve the call", () => {
     expect((await res.json()).message).toMatch(/1\.5 s/);
   });
 
-  it("answers 502 at sign-in when the sign-in service is down", async () => {
-    const noIssuer = await testApp({
-      AUTH_TOKEN_URL: `http://127.0.0.1:${await closedPort()}/auth/dev/token`,
-    });
+  it("answers 502 at sign-in when the identity provider is down", async () => {
+    const noIssuer = await testApp({ OIDC_ISSUER: `http://127.0.0.1:${await closedPort()}` });
     const res = await loginRequest(noIssuer, STAFF);
     expect(res.status).toBe(502);
     expect(GatewayErrorBody.parse(await res.json()).error).toBe("Bad Gateway");
+    const page = await noIssuer.request("/bff/login?returnTo=/");
+    expect(page.status).toBe(502);
+    expect(await page.text()).toMatch(/sign-in service .* is unreachable/);
   });
 
   it("lists every configured environment in the session, with its kind", async () => {

@@ -18,6 +18,11 @@ export interface ApiServerOptions {
   seed?: boolean;
   /** Overrides ENVIRONMENT_NAME (dev, stage, production). */
   environmentName?: string;
+  /**
+   * An OpenID provider whose access tokens the api trusts (JWT_ISSUER, JWKS_URL): in dev the local
+   * one, beside the api's own dev issuer, which stays for scripts.
+   */
+  trustIssuer?: { issuer: string; jwksUrl: string };
 }
 
 export interface ApiServer {
@@ -60,6 +65,8 @@ export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> 
     `DEV_LOGIN_PASSWORD:${devPassword}`,
   ];
   if (opts.seedScale !== undefined) vars.push(`SEED_SCALE:${opts.seedScale}`);
+  if (opts.trustIssuer)
+    vars.push(`JWT_ISSUER:${opts.trustIssuer.issuer}`, `JWKS_URL:${opts.trustIssuer.jwksUrl}`);
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir];
   args.push("--inspector-port", String(await freePort()), "--show-interactive-dev-session=false");
   for (const v of vars) args.push("--var", v);
@@ -67,13 +74,20 @@ export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> 
 
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${url}/health`, 120_000, () => proc.child.exitCode === null);
+    await waitForHttp(`${url}/health`, 120_000, () => proc.child.exitCode === null, configRefusal);
   } catch (err) {
     await proc.stop();
     throw new Error(`${(err as Error).message}\n--- api log ---\n${tail(logFile)}`);
   }
   const seeded = opts.seed === false ? false : await seedApi(url, adminKey, devPassword);
   return { url, adminKey, devPassword, stateDir, logFile, seeded, stop: proc.stop };
+}
+
+/** The api's answer when it refuses its vars (`Invalid Worker configuration: SEED_SCALE: …`), else null. */
+async function configRefusal(res: Response): Promise<string | null> {
+  const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
+  const message = typeof body?.message === "string" ? body.message : "";
+  return message.startsWith("Invalid Worker configuration") ? message : null;
 }
 
 /** A staff token from the api's dev issuer. */

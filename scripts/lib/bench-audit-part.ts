@@ -1,7 +1,7 @@
 // The audit log at scale, on its own api and state dir: real records through the api, the listing's
 // first page against the deepest (rounds of the whole paging walk), the chain verification, then the
 // console's table in headless Chromium (one scroll: it builds the console and runs a browser).
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startApi } from "./api-server.ts";
 import {
@@ -15,6 +15,7 @@ import { BenchClient } from "./bench-client.ts";
 import type { BenchContext } from "./bench-context.ts";
 import { BENCH_TMP } from "./bench-state.ts";
 import { type Figure, figure, printTable, type Round } from "./bench-stats.ts";
+import { consoleClient, startIdp } from "./idp-server.ts";
 
 export type AuditAtScale = {
   generation: AuditGeneration;
@@ -31,7 +32,20 @@ export async function benchAudit(
   records: number,
 ): Promise<{ figures: Figure[]; audit: AuditAtScale }> {
   const stateDir = path.join(BENCH_TMP, "audit");
-  const api = await startApi({ seedScale: 1, port: ctx.ports.api, stateDir });
+  mkdirSync(stateDir, { recursive: true });
+  // The console signs in at the local OpenID provider, whose tokens this api trusts.
+  const idp = await startIdp({
+    port: ctx.ports.idp,
+    devPassword: "dev-password",
+    clients: [consoleClient(`http://localhost:${ctx.ports.bff}`)],
+    logFile: path.join(stateDir, "idp.log"),
+  });
+  const api = await startApi({ seedScale: 1, port: ctx.ports.api, stateDir, trustIssuer: idp }).catch(
+    async (err) => {
+      await idp.stop();
+      throw err;
+    },
+  );
   try {
     const admin = await BenchClient.connect(api);
     const support = await BenchClient.connect(api, "support@smartphonekey.com");
@@ -78,7 +92,12 @@ export async function benchAudit(
     else {
       ctx.log(`audit: scrolling the console's audit table through ${SCROLL_ROWS} rows in Chromium…`);
       try {
-        table = await measureAuditTable(api, { bffPort: ctx.ports.bff, rows: SCROLL_ROWS, log: ctx.log });
+        table = await measureAuditTable(api, {
+          bffPort: ctx.ports.bff,
+          idpPort: ctx.ports.idp,
+          rows: SCROLL_ROWS,
+          log: ctx.log,
+        });
         figures.push(
           figure(
             {
@@ -99,7 +118,7 @@ export async function benchAudit(
     }
     return { figures, audit: { generation, paging, table } };
   } finally {
-    await api.stop();
+    await Promise.allSettled([api.stop(), idp.stop()]);
     rmSync(stateDir, { recursive: true, force: true });
   }
 }

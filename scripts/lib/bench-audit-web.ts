@@ -99,7 +99,7 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
  */
 export async function measureAuditTable(
   api: ApiServer,
-  opts: { bffPort: number; rows: number; pxPerFrame?: number; log: (line: string) => void },
+  opts: { bffPort: number; idpPort: number; rows: number; pxPerFrame?: number; log: (line: string) => void },
 ): Promise<AuditTableScroll> {
   // A build of its own beside the api's state, so that a bff others run from web/dist keeps its files.
   const webDist = path.join(api.stateDir, "web-dist");
@@ -113,6 +113,7 @@ export async function measureAuditTable(
     adminKey: api.adminKey,
     sessionSecret: randomBytes(32).toString("base64url"),
     logFile: path.join(api.stateDir, "bff.log"),
+    idpPort: opts.idpPort,
   });
   const browser = await chromium.launch({
     headless: true,
@@ -122,6 +123,7 @@ export async function measureAuditTable(
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
     await page.goto(`${bff.url}/`);
+    await page.getByRole("link", { name: "Sign in with SmartphoneKey" }).click();
     await page.getByLabel("Email").fill("support@smartphonekey.com");
     await page.getByLabel("Password").fill(api.devPassword);
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,12 +1,11 @@
 // The bff on the hot path, against a bare Node reverse proxy in front of the same api in the same
 // run: p50 one request at a time (bff minus direct, in ms) and throughput with 10 in flight.
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { type ApiServer, devToken, startApi } from "./api-server.ts";
+import { devToken } from "./api-server.ts";
+import { bffSession, startStack } from "./bench-stack.ts";
 import { BENCH_TMP, cloneState, type Seeded } from "./bench-state.ts";
 import { type Figure, figure, median, type Round } from "./bench-stats.ts";
-import { startBff } from "./bff-server.ts";
 import { startBackground, waitForHttp } from "./processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -39,45 +38,20 @@ async function throughput(
   return total / ((performance.now() - started) / 1000);
 }
 
-async function bffSession(bffUrl: string, password: string): Promise<string> {
-  const res = await fetch(`${bffUrl}/bff/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF": "1" },
-    body: JSON.stringify({ email: "support@smartphonekey.com", password }),
-  });
-  if (!res.ok) throw new Error(`bff login: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .join("; ");
-}
-
 export async function benchBff(opts: {
   seeded: Seeded;
   rounds: number;
   requests: number;
-  ports: { api: number; bff: number; proxy: number };
+  ports: { api: number; bff: number; idp: number; proxy: number };
   log: (line: string) => void;
 }): Promise<Figure[]> {
   const dir = path.join(BENCH_TMP, "bff-api");
   cloneState(opts.seeded.dir, dir);
-  const api: ApiServer = await startApi({
-    seedScale: opts.seeded.scale,
-    seed: false,
-    port: opts.ports.api,
-    stateDir: dir,
-  });
-  const stops: (() => Promise<void>)[] = [api.stop];
+  const stack = await startStack({ stateDir: dir, seedScale: opts.seeded.scale, ports: opts.ports });
+  const { api, bff } = stack;
+  const stops: (() => Promise<void>)[] = [stack.stop];
   try {
     const token = await devToken(api.url, api.devPassword, "support@smartphonekey.com");
-    const bff = await startBff({
-      port: opts.ports.bff,
-      apiUrl: api.url,
-      adminKey: api.adminKey,
-      sessionSecret: randomBytes(32).toString("base64url"),
-      logFile: path.join(dir, "bff.log"),
-    });
-    stops.push(bff.stop);
     const proxy = startBackground(process.execPath, [path.join(ROOT, "scripts/lib/bench-bare-proxy.ts")], {
       cwd: ROOT,
       env: {

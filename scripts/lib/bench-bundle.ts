@@ -1,16 +1,14 @@
 // The console's first load in headless Chromium: the JavaScript the sign-in page and the search
 // page fetch (gzip -9 of each file, as the issue counts it) and whether the wire carried it
 // compressed, against a bare React 19 + TanStack Router + Query app built by the same Vite.
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium } from "@playwright/test";
-import { startApi } from "./api-server.ts";
+import { startStack } from "./bench-stack.ts";
 import { BENCH_TMP, cloneState, type Seeded } from "./bench-state.ts";
 import { type Figure, figure, type Round } from "./bench-stats.ts";
-import { startBff } from "./bff-server.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { run } from "./processes.ts";
 
@@ -136,7 +134,7 @@ async function measureLoad(
 export async function benchBundle(opts: {
   seeded: Seeded;
   rounds: number;
-  ports: { api: number; bff: number; static: number };
+  ports: { api: number; bff: number; idp: number; static: number };
   log: (line: string) => void;
 }): Promise<Figure[]> {
   const dir = path.join(BENCH_TMP, "bundle");
@@ -151,24 +149,10 @@ export async function benchBundle(opts: {
   );
   await buildBaseline(baselineDist);
 
-  const api = await startApi({
-    seedScale: opts.seeded.scale,
-    seed: false,
-    port: opts.ports.api,
-    stateDir: dir,
-  });
-  const previousDist = process.env.WEB_DIST;
-  process.env.WEB_DIST = webDist;
-  const stops: (() => Promise<void>)[] = [api.stop];
+  const stack = await startStack({ stateDir: dir, seedScale: opts.seeded.scale, ports: opts.ports, webDist });
+  const { api, bff } = stack;
+  const stops: (() => Promise<void>)[] = [stack.stop];
   try {
-    const bff = await startBff({
-      port: opts.ports.bff,
-      apiUrl: api.url,
-      adminKey: api.adminKey,
-      sessionSecret: randomBytes(32).toString("base64url"),
-      logFile: path.join(dir, "bff.log"),
-    });
-    stops.push(bff.stop);
     const server = await serveStatic(baselineDist, opts.ports.static);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
@@ -235,8 +219,6 @@ export async function benchBundle(opts: {
       ),
     ];
   } finally {
-    if (previousDist === undefined) delete process.env.WEB_DIST;
-    else process.env.WEB_DIST = previousDist;
     for (const stop of stops.reverse()) await stop();
   }
 }

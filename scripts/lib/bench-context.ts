@@ -1,7 +1,14 @@
 // What every part of `npm run bench` shares: the scale, rounds, ports and the seeded states.
 import { type Seeded, seededState } from "./bench-state.ts";
 
-export type BenchPorts = { api: number; bff: number; floor: number; proxy: number; static: number };
+export type BenchPorts = {
+  api: number;
+  bff: number;
+  idp: number;
+  floor: number;
+  proxy: number;
+  static: number;
+};
 
 export type BenchContext = {
   quick: boolean;
@@ -22,7 +29,7 @@ const port = (name: string, fallback: number) => Number(process.env[name] ?? fal
 /**
  * The bench's settings from the environment: SEED_SCALE (1–1000, default 100; 10 in quick mode),
  * BENCH_QUICK=1 (fewer requests, smaller scales), BENCH_ROUNDS (≥ 3), BENCH_SEARCH_LOCKS (default
- * 100,000; 10,000 quick), and BENCH_{API,BFF,FLOOR,PROXY,STATIC}_PORT.
+ * 100,000; 10,000 quick), and BENCH_{API,BFF,IDP,FLOOR,PROXY,STATIC}_PORT.
  */
 export function benchContext(quickFlag: boolean): BenchContext {
   const quick = quickFlag || process.env.BENCH_QUICK === "1";
@@ -34,6 +41,7 @@ export function benchContext(quickFlag: boolean): BenchContext {
   const ports: BenchPorts = {
     api: port("BENCH_API_PORT", 48787),
     bff: port("BENCH_BFF_PORT", 48080),
+    idp: port("BENCH_IDP_PORT", 48789),
     floor: port("BENCH_FLOOR_PORT", 48791),
     proxy: port("BENCH_PROXY_PORT", 48792),
     static: port("BENCH_STATIC_PORT", 48793),

@@ -11,7 +11,7 @@ export interface BffServer {
 
 /**
  * Runs the bff (Node, TypeScript by type stripping) in front of the api at `apiUrl`,
- * serving the built SPA from web/dist.
+ * signing staff in at the local provider on `idpPort`, serving the built SPA from web/dist.
  */
 export async function startBff(opts: {
   port: number;
@@ -19,6 +19,8 @@ export async function startBff(opts: {
   adminKey: string;
   sessionSecret: string;
   logFile: string;
+  /** The port of the local dev provider to sign in at (its fixed dev client: bff/src/config.ts). */
+  idpPort: number;
 }): Promise<BffServer> {
   await requirePortFree(opts.port, "the bff");
   const env = {
@@ -27,6 +29,8 @@ export async function startBff(opts: {
     API_URL_DEV: opts.apiUrl,
     ADMIN_API_KEY: opts.adminKey,
     SESSION_SECRET: opts.sessionSecret,
+    BFF_PUBLIC_URL: `http://localhost:${opts.port}`,
+    IDP_PORT: String(opts.idpPort),
   };
   const proc = startBackground(process.execPath, ["src/server.ts"], {
     cwd: path.join(ROOT, "bff"),

@@ -92,15 +92,27 @@ export function startBackground(
   return { child, stop };
 }
 
-/** Polls `url` until it answers (any HTTP status below 500) or `timeoutMs` passes. */
-export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
+/**
+ * Polls `url` until it answers (any HTTP status below 500) or `timeoutMs` passes. `refusal` reads an
+ * answer that means the server will never be ready (a configuration it refuses): its message ends
+ * the wait at once.
+ */
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  isAlive: () => boolean,
+  refusal: (res: Response) => Promise<string | null> = async () => null,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`process serving ${url} exited before it answered`);
+    let refused: string | null = null;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.status < 500) return;
+      refused = await refusal(res);
     } catch {}
+    if (refused) throw new Error(refused);
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);

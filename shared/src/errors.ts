@@ -48,6 +48,8 @@ export const InternalErrorBody = z.object({
   message: z.string(),
   code: z.literal(500),
   requestId: z.string(),
+  /** The `X-Request-Id` the client sent, beside the api's own `requestId`. */
+  clientRequestId: z.string().optional(),
 });
 /** 502 and 504 come from the bff when the api is down or too slow. */
 export const GatewayErrorBody = z.object({
@@ -64,6 +66,7 @@ export const ApiErrorBody = z.object({
   code: z.number().int(),
   details: z.array(FieldError).optional(),
   requestId: z.string().optional(),
+  clientRequestId: z.string().optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
@@ -73,6 +76,7 @@ export const OrgKeyErrorBody = z.object({
   message: z.string(),
   details: z.array(FieldError).optional(),
   requestId: z.string().optional(),
+  clientRequestId: z.string().optional(),
   /** A 412 says what changed since the preview, as other endpoints' 412 does. */
   currentPlanToken: z.string().optional(),
   changes: PreconditionFailedBody.shape.changes.optional(),

@@ -9,6 +9,10 @@ export const HEADERS = {
   idempotencyKey: "Idempotency-Key",
   ifMatch: "If-Match",
   csrf: "X-CSRF",
+  /** `true` on the stored answer of a deletion repeated with the same Idempotency-Key. */
+  idempotentReplayed: "Idempotent-Replayed",
+  retryAfter: "Retry-After",
+  location: "Location",
 } as const;
 
 /** `Idempotency-Key` on a deletion. */
@@ -51,10 +55,16 @@ export const AuditReasonHeader = z
   .max(AUDIT_REASON_HEADER_MAX_LENGTH, `must be at most ${AUDIT_REASON_HEADER_MAX_LENGTH} characters`)
   .regex(/^\P{Cc}*$/u, "must not contain control characters");
 
-/** `If-Match: "<planToken>"` (RFC 9110 entity-tag; a weak `W/` prefix, `*`, or a bare token are tolerated). */
+/**
+ * `If-Match: "<planToken>"`: exactly one strong entity-tag, the quoted planToken of a dry run
+ * (1-128 letters, digits, `-` or `_`). Anything else (empty, a weak `W/"…"` tag, `*`, an unquoted
+ * token, a list) is refused with a 400 naming `If-Match`, never taken as absent: a deletion sent
+ * with one must be guarded by it. Parses to the token without its quotes.
+ */
 export const IfMatchHeader = z
   .string()
   .regex(
-    /^(?:\*|(?:W\/)?"[\x21\x23-\x7e]{1,128}"|[A-Za-z0-9_-]{1,128})$/,
-    'must be a quoted plan token: "<planToken>"',
-  );
+    /^[ \t]*"[A-Za-z0-9_-]{1,128}"[ \t]*$/,
+    'must be one quoted plan token: "<planToken>" (no W/, no *, no list)',
+  )
+  .transform((v) => v.trim().slice(1, -1));

@@ -1,5 +1,6 @@
 import type { AuditListQuery, AuditSummary } from "@cleanup/shared";
 import type { AuditIndexRow } from "./record.ts";
+import { targetIdsFor } from "./target-ids.ts";
 
 export function toSummary(row: AuditIndexRow): AuditSummary {
   return {
@@ -11,9 +12,13 @@ export function toSummary(row: AuditIndexRow): AuditSummary {
     action: row.action as AuditSummary["action"],
     targetType: row.target_type,
     targetId: row.target_id,
+    targetAlias: row.target_alias,
     outcome: row.outcome as AuditSummary["outcome"],
     reason: row.reason,
     requestId: row.request_id,
+    clientRequestId: row.client_request_id,
+    jobId: row.job_id,
+    count: row.count,
     path: row.path,
   };
 }
@@ -25,16 +30,17 @@ const iso = (s: string | undefined) => (s === undefined ? null : new Date(s).toI
  * The filters' conditions, for the filters given only: `(?1 IS NULL OR actor = ?1)` for every filter
  * keeps SQLite from using any index but `seq`'s, and a filter that matches rarely or never then reads
  * the whole index on every page. Each equality filter has a `(column, seq)` index (migrations 0001,
- * 0003), so a page is one index range in chain order. The time filters stay `+at` (no index): the
+ * 0003, 0004), so a page is one index range in chain order. `targetId` stands for every id form of
+ * its target (a lock's number and UUID): an `IN` over those. The time filters stay `+at` (no index): the
  * `at` index would sort the whole range by `seq` on every page, where the `seq` walk stops at the
  * page's end. Fixed SQL fragments only; every value is bound.
  */
 const FILTERS = [
   ["actor", "actor = ?"],
   ["targetType", "target_type = ?"],
-  ["targetId", "target_id = ?"],
   ["action", "action = ?"],
   ["outcome", "outcome = ?"],
+  ["jobId", "job_id = ?"],
   ["from", "+at >= ?"],
   ["to", "+at <= ?"],
 ] as const satisfies readonly (readonly [keyof AuditListQuery, string])[];
@@ -57,6 +63,11 @@ export async function listAudit(
     if (value === undefined || value === null) continue;
     conditions.push(condition);
     params.push(value);
+  }
+  if (query.targetId !== undefined) {
+    const ids = await targetIdsFor(db, query.targetId);
+    conditions.push(`target_id IN (${ids.map(() => "?").join(", ")})`);
+    params.push(...ids);
   }
   if (query.cursorSeq !== null) {
     conditions.push("seq < ?");

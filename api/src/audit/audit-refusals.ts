@@ -1,7 +1,10 @@
-import type { AuditAction } from "@cleanup/shared";
+import { type AuditAction, HubIdParam, LockIdParam, NameParam } from "@cleanup/shared";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env.ts";
+import { isAuthenticated } from "../auth/authenticate.ts";
+import { clientAddress } from "../http/client-address.ts";
+import { auditLogStub } from "./audit-log.ts";
 import { writeAudit } from "./write-audit.ts";
 
 type DestructiveTarget = { action: AuditAction; targetType: string; targetId: string };
@@ -77,10 +80,26 @@ function sentOptions(url: string): Record<string, string> {
   return Object.fromEntries(entries);
 }
 
+/** A target id as a summary lists it: only an id of its kind's own form, never other caller text. */
+function summaryTargetId({ targetType, targetId }: DestructiveTarget): string {
+  const form = { hub: HubIdParam, lock: LockIdParam, organization: NameParam }[targetType];
+  if (targetType === "environment") return targetId;
+  if (targetType === "project-key") {
+    const [project, key, ...rest] = targetId.split("/");
+    const ok = rest.length === 0 && NameParam.safeParse(project).success && NameParam.safeParse(key).success;
+    return ok ? targetId : "(malformed)";
+  }
+  if (!form?.safeParse(targetId).success) return "(malformed)";
+  return targetType === "organization" ? targetId : targetId.toLowerCase();
+}
+
 /**
  * Writes an audit record for every destructive request that ends without one: refusals
  * (400, 401, 403, 404, 409, 412, 422) are `refused`, server errors `failure`. Mounted before
- * authentication, so anonymous attempts are recorded as well.
+ * authentication, so anonymous attempts are recorded as well. A refusal of a caller that did not
+ * authenticate (no valid admin key, no verified token) is only counted, per source and minute, by
+ * the AuditLog DO, which writes one `refusal-summary` record for each when the minute ends: a flood
+ * of anonymous attempts costs a counter update each, not an append to the chain.
  */
 export function auditDestructiveRequests() {
   return createMiddleware<AppEnv>(async function auditDestructiveRequests(c, next) {
@@ -88,6 +107,21 @@ export function auditDestructiveRequests() {
     await next();
     if (!target || c.get("audited") || c.res.status < 400) return;
     const status = c.res.status;
+    if (status < 500 && !isAuthenticated(c.var)) {
+      try {
+        await auditLogStub(c.env).countRefusal({
+          source: clientAddress(c),
+          action: target.action,
+          targetType: target.targetType,
+          targetId: summaryTargetId(target),
+          httpStatus: status,
+          at: new Date().toISOString(),
+        });
+      } catch (err) {
+        console.error(`[${c.var.requestId}] could not count a refused request`, err);
+      }
+      return;
+    }
     let result: unknown = null;
     try {
       result = await c.res.clone().json();

@@ -5,7 +5,10 @@ import { sha256Hex } from "../lib/hash.ts";
 /** The `prevHash` of the first record. */
 export const GENESIS_HASH = "0".repeat(64);
 
-/** What a caller supplies; the AuditLog DO assigns id, seq, at, path and the chain hashes. */
+/**
+ * What a caller supplies; the AuditLog DO assigns id, seq, at, path and the chain hashes, and files
+ * the target under its canonical id (a lock under its numeric id, its UUID as `targetAlias`).
+ */
 export type AuditDraft = Omit<AuditRecord, "id" | "seq" | "at" | "path" | "prevHash" | "hash">;
 
 /** A record's hash covers every other field, including `prevHash`: that is the chain. */
@@ -19,6 +22,12 @@ export function auditPath(at: string, seq: number, id: string): string {
   return `audit/${day}/${String(seq).padStart(10, "0")}-${id}.json`;
 }
 
+/** The sequence number and id an audit object's key names, or null for a key that is not one. */
+export function parseAuditPath(key: string): { seq: number; id: string } | null {
+  const m = /^audit\/\d{4}\/\d{2}\/\d{2}\/(\d{10})-([0-9a-f-]{36})\.json$/.exec(key);
+  return m ? { seq: Number(m[1]), id: m[2]! } : null;
+}
+
 export type AuditIndexRow = {
   id: string;
   seq: number;
@@ -28,37 +37,50 @@ export type AuditIndexRow = {
   action: string;
   target_type: string;
   target_id: string;
+  target_alias: string | null;
   outcome: string;
   reason: string | null;
   request_id: string;
+  client_request_id: string | null;
+  job_id: string | null;
+  count: number | null;
   path: string;
   http_status: number;
   prev_hash: string;
   hash: string;
 };
 
+/** The index row's value of every column, from the record (the optional fields as null). */
+export function indexColumns(r: AuditRecord): AuditIndexRow {
+  return {
+    id: r.id,
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    environment: r.environment,
+    action: r.action,
+    target_type: r.targetType,
+    target_id: r.targetId,
+    target_alias: r.targetAlias ?? null,
+    outcome: r.outcome,
+    reason: r.reason,
+    request_id: r.requestId,
+    client_request_id: r.clientRequestId ?? null,
+    job_id: r.jobId ?? null,
+    count: r.count ?? null,
+    path: r.path,
+    http_status: r.httpStatus,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
+}
+
+const COLUMNS = Object.keys(indexColumns({} as AuditRecord)) as (keyof AuditIndexRow)[];
+
 export function insertIndexRow(db: D1Database, r: AuditRecord): D1PreparedStatement {
+  const row = indexColumns(r);
+  const placeholders = COLUMNS.map((_, i) => `?${i + 1}`).join(", ");
   return db
-    .prepare(
-      `INSERT INTO audit_index (id, seq, at, actor, environment, action, target_type, target_id, outcome,
-         reason, request_id, path, http_status, prev_hash, hash)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)`,
-    )
-    .bind(
-      r.id,
-      r.seq,
-      r.at,
-      r.actor,
-      r.environment,
-      r.action,
-      r.targetType,
-      r.targetId,
-      r.outcome,
-      r.reason,
-      r.requestId,
-      r.path,
-      r.httpStatus,
-      r.prevHash,
-      r.hash,
-    );
+    .prepare(`INSERT INTO audit_index (${COLUMNS.join(", ")}) VALUES (${placeholders})`)
+    .bind(...COLUMNS.map((column) => row[column]));
 }

@@ -1,5 +1,6 @@
-import type { AuditRecord, AuditVerifyResponse } from "@cleanup/shared";
-import { type AuditIndexRow, GENESIS_HASH, hashRecord } from "./record.ts";
+import type { AuditBreak, AuditRecord, AuditVerifyResponse } from "@cleanup/shared";
+import { auditLogStub, type ChainState } from "./audit-log.ts";
+import { type AuditIndexRow, GENESIS_HASH, hashRecord, indexColumns, parseAuditPath } from "./record.ts";
 
 const PAGE = 200;
 
@@ -15,19 +16,10 @@ async function checkRecord(
   const { hash, ...unsigned } = record;
   if ((await hashRecord(unsigned)) !== hash) return "record content does not match its hash";
   if (record.prevHash !== prevHash) return "prevHash does not match the previous record's hash";
-  const indexed: [keyof AuditIndexRow, unknown][] = [
-    ["id", record.id],
-    ["seq", record.seq],
-    ["at", record.at],
-    ["actor", record.actor],
-    ["action", record.action],
-    ["target_type", record.targetType],
-    ["target_id", record.targetId],
-    ["outcome", record.outcome],
-    ["hash", record.hash],
-    ["prev_hash", record.prevHash],
-  ];
-  const differing = indexed.filter(([column, value]) => row[column] !== value).map(([column]) => column);
+  const expected = indexColumns(record);
+  const differing = (Object.keys(expected) as (keyof AuditIndexRow)[]).filter(
+    (column) => row[column] !== expected[column],
+  );
   return differing.length > 0 ? `index row differs from the record (${differing.join(", ")})` : null;
 }
 
@@ -41,43 +33,162 @@ async function readRecord(bucket: R2Bucket, path: string): Promise<AuditRecord |
   }
 }
 
+/** The end of what was checked: the last good row, the anchor, or the genesis. */
+type Tail = { seq: number; hash: string; id: string; path: string | null };
+
+/**
+ * Every object under `audit/` after `after` (and up to `until`, when given) must be the record of
+ * an index row: one that is not is a record written but never indexed, or a second record under a
+ * sequence number that is taken (a reused seq). Objects past the walked rows are looked up in the
+ * index, since an append may have indexed them while the walk ran.
+ */
+async function findStrayObjects(
+  env: Env,
+  walked: Map<number, string>,
+  after: string | null,
+  until: string | null,
+): Promise<AuditBreak | null> {
+  const strays: AuditBreak[] = [];
+  let cursor: string | undefined;
+  listing: do {
+    const page = await env.EVENTS.list({
+      prefix: "audit/",
+      limit: 1000,
+      ...(cursor ? { cursor } : after ? { startAfter: after } : {}),
+    });
+    for (const { key } of page.objects) {
+      if (until !== null && key > until) break listing;
+      const named = parseAuditPath(key);
+      if (!named) {
+        strays.push({ id: "", seq: 0, reason: `unexpected object in the audit log's R2 prefix: ${key}` });
+        continue;
+      }
+      const rowPath = walked.get(named.seq);
+      if (rowPath === key) continue;
+      if (rowPath !== undefined) {
+        strays.push({
+          ...named,
+          reason: `sequence number reused: R2 holds a second record for seq ${named.seq}`,
+        });
+        continue;
+      }
+      const indexed = await env.DB.prepare("SELECT seq FROM audit_index WHERE path = ?1")
+        .bind(key)
+        .first<{ seq: number }>();
+      if (!indexed)
+        strays.push({
+          ...named,
+          reason: "record in R2 that the index does not list (written but not indexed)",
+        });
+    }
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return strays.sort((a, b) => a.seq - b.seq)[0] ?? null;
+}
+
+/**
+ * Where the index's end disagrees with the chain head the AuditLog DO keeps apart from it: rows
+ * removed from the end (truncation), a newest row that is not the head, rows past the head, or a
+ * record the writer could not finish indexing. `before` was read before the walk, `after` after it.
+ */
+function checkEnd(tail: Tail, before: ChainState, after: ChainState): AuditBreak | null {
+  const pending = after.pending ?? before.pending;
+  if (pending) {
+    return {
+      id: pending.id,
+      seq: pending.seq,
+      reason: `written but not indexed: the audit writer could not complete it (${pending.error || "retrying"})`,
+    };
+  }
+  if (tail.seq < before.head.seq) {
+    const removed = before.head.seq - tail.seq;
+    return {
+      id: removed === 1 ? before.head.id : "",
+      seq: tail.seq + 1,
+      reason: `missing from the end: the chain head kept by the audit writer is seq ${before.head.seq}, the index ends at seq ${tail.seq} (${removed} record(s) removed)`,
+    };
+  }
+  if (tail.seq > after.head.seq) {
+    return {
+      id: "",
+      seq: after.head.seq + 1,
+      reason: `indexed past the chain head (seq ${after.head.seq}): not written by the audit writer`,
+    };
+  }
+  const head = [before.head, after.head].find((h) => h.seq === tail.seq);
+  if (head && head.hash !== tail.hash) {
+    return {
+      id: tail.id,
+      seq: tail.seq,
+      reason: "the newest record is not the chain head the audit writer kept",
+    };
+  }
+  return null;
+}
+
 /**
  * Walks the chain in order from the record after `afterSeq` (the start by default), checking at
  * most `limit` records: each must exist, hash to its `hash`, point at its predecessor's hash, and
- * agree with its index row. Stops at the first broken link. A stretch links to the index row at
- * `afterSeq`, whose hash the previous stretch checked against its record.
+ * agree with its index row; every R2 object in the stretch must be an indexed record; and at the
+ * end the index must end exactly at the chain head the AuditLog DO keeps. Reports the earliest
+ * break. A stretch links to the index row at `afterSeq`, whose hash the previous stretch checked.
  */
 export async function verifyAuditChain(
   env: Env,
   { afterSeq: start = 0, limit = Number.POSITIVE_INFINITY }: { afterSeq?: number; limit?: number } = {},
 ): Promise<AuditVerifyResponse> {
-  let prevHash = GENESIS_HASH;
+  const writer = auditLogStub(env);
+  const before = await writer.chainState();
+  let tail: Tail = { seq: 0, hash: GENESIS_HASH, id: "", path: null };
   if (start > 0) {
-    const anchor = await env.DB.prepare("SELECT hash FROM audit_index WHERE seq = ?1")
+    const anchor = await env.DB.prepare("SELECT id, seq, hash, path FROM audit_index WHERE seq = ?1")
       .bind(start)
-      .first<{ hash: string }>();
+      .first<Tail>();
+    if (!anchor && start <= before.head.seq) {
+      return broken(0, {
+        id: "",
+        seq: start,
+        reason: "missing from the index: the stretch's starting record",
+      });
+    }
     if (!anchor) return { ok: true, checked: 0, firstBroken: null, nextAfterSeq: null };
-    prevHash = anchor.hash;
+    tail = anchor;
   }
+  const anchorPath = tail.path;
+  const walked = new Map<number, string>();
+  if (anchorPath) walked.set(tail.seq, anchorPath);
   let checked = 0;
-  for (let afterSeq = start; ; ) {
+  let walkBreak: AuditBreak | null = null;
+  let atEnd = false;
+  walk: for (;;) {
     const size = Math.min(PAGE, limit - checked);
     const { results } = await env.DB.prepare("SELECT * FROM audit_index WHERE seq > ?1 ORDER BY seq LIMIT ?2")
-      .bind(afterSeq, size + 1)
+      .bind(tail.seq, size + 1)
       .all<AuditIndexRow>();
     const page = results.slice(0, size);
     const records = await Promise.all(page.map((row) => readRecord(env.EVENTS, row.path)));
     for (const [i, row] of page.entries()) {
-      const reason = await checkRecord(row, records[i] ?? null, start + checked + 1, prevHash);
+      walked.set(row.seq, row.path);
+      const reason = await checkRecord(row, records[i] ?? null, tail.seq + 1, tail.hash);
       if (reason) {
-        return { ok: false, checked, firstBroken: { id: row.id, seq: row.seq, reason }, nextAfterSeq: null };
+        walkBreak = { id: row.id, seq: row.seq, reason };
+        break walk;
       }
-      prevHash = row.hash;
+      tail = { seq: row.seq, hash: row.hash, id: row.id, path: row.path };
       checked++;
     }
-    const more = results.length > size;
-    if (!more) return { ok: true, checked, firstBroken: null, nextAfterSeq: null };
-    afterSeq = page[page.length - 1]!.seq;
-    if (checked >= limit) return { ok: true, checked, firstBroken: null, nextAfterSeq: afterSeq };
+    atEnd = results.length <= size;
+    if (atEnd || checked >= limit) break;
   }
+
+  const stray = await findStrayObjects(env, walked, anchorPath, atEnd && !walkBreak ? null : tail.path);
+  const end = atEnd && !walkBreak ? checkEnd(tail, before, await writer.chainState()) : null;
+  const found = [walkBreak, end, stray].filter((b): b is AuditBreak => b !== null);
+  const first = found.sort((a, b) => a.seq - b.seq)[0];
+  if (first) return broken(checked, first);
+  return { ok: true, checked, firstBroken: null, nextAfterSeq: atEnd ? null : tail.seq };
+}
+
+function broken(checked: number, at: AuditBreak): AuditVerifyResponse {
+  return { ok: false, checked, firstBroken: at, brokenAt: at, nextAfterSeq: null };
 }

@@ -8,7 +8,8 @@ import {
 } from "@cleanup/shared";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
-import { auditLogStub } from "./audit-log.ts";
+import { isAuthenticated } from "../auth/authenticate.ts";
+import { appendAudit } from "./audit-log.ts";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -19,17 +20,22 @@ export type AuditEntry = {
   plan: unknown;
   result: unknown;
   httpStatus: number;
+  /** The deletion job the record belongs to. */
+  jobId?: string | null;
+  /** The target's other id, when the caller knows it (a lock's UUID beside its numeric id). */
+  targetAlias?: string | null;
 };
 
 /**
  * `X-Audit-Reason` as given (a ticket reference), decoded when sent as `UTF-8''…`. A deletion
  * only runs with a valid one (`deletionHeaders()`); the record of a refusal keeps an invalid one
- * cleaned and bounded. A caller that did not pass the admin key gets no reason on record: an
- * anonymous request must not write text of its choosing into the audit log.
+ * cleaned and bounded. A caller that did not authenticate (neither the admin key nor a verified
+ * token) gets no reason on record: an anonymous request must not write text of its choosing into
+ * the audit log.
  */
 function auditReason(c: Context<AppEnv>): string | null {
   const raw = c.req.header(HEADERS.auditReason);
-  if (!raw || !c.var.adminKeyAccepted) return null;
+  if (!raw || !isAuthenticated(c.var)) return null;
   const clean = [...decodeAuditReason(raw)]
     .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? " " : ch))
     .join("")
@@ -47,11 +53,13 @@ function auditReason(c: Context<AppEnv>): string | null {
  */
 export async function writeAudit(c: Context<AppEnv>, entry: AuditEntry): Promise<AuditRecord> {
   c.set("audited", true);
-  return auditLogStub(c.env).append({
+  return appendAudit(c.env, {
     ...entry,
     actor: c.var.identity?.email ?? "anonymous",
     environment: c.var.config.environment,
     reason: auditReason(c),
     requestId: c.var.requestId,
+    // The caller's own id is text of its choosing too: kept for authenticated callers only.
+    clientRequestId: isAuthenticated(c.var) ? (c.var.clientRequestId ?? null) : null,
   });
 }

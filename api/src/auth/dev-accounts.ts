@@ -1,4 +1,4 @@
-import { PERMISSIONS } from "@cleanup/shared";
+import { PERMISSIONS, projectPermission } from "@cleanup/shared";
 
 export type DevAccount = {
   sub: string;
@@ -7,7 +7,10 @@ export type DevAccount = {
   permissions: string[];
 };
 
+/** Bare permissions: every project. */
 const STAFF_PERMISSIONS = [PERMISSIONS.secretsManage, PERMISSIONS.secretsDeployUndeploy];
+/** The project `billing` only (DESIGN section 3.8). */
+export const SECRETS_PROJECT = "billing";
 
 /** The seeded accounts of the dev identity issuer (DESIGN section 3); all share DEV_LOGIN_PASSWORD. */
 export const DEV_ACCOUNTS: readonly DevAccount[] = [
@@ -20,6 +23,15 @@ export const DEV_ACCOUNTS: readonly DevAccount[] = [
   { sub: "staff-admin", email: "admin@smartphonekey.com", name: "Ada Admin", permissions: STAFF_PERMISSIONS },
   { sub: "user-alice", email: "alice@example.com", name: "Alice Example", permissions: [] },
   { sub: "org-acme-owner", email: "owner@acme.example", name: "Olivia Owner", permissions: [] },
+  {
+    sub: "acme-secrets",
+    email: "secrets@acme.example",
+    name: "Sasha Secrets",
+    permissions: [
+      projectPermission(PERMISSIONS.secretsManage, SECRETS_PROJECT),
+      projectPermission(PERMISSIONS.secretsDeployUndeploy, SECRETS_PROJECT),
+    ],
+  },
   {
     sub: "user-mallory",
     email: "mallory@smartphonekey.com.evil.example",

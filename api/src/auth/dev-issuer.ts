@@ -13,6 +13,8 @@ import type { DevAccount } from "./dev-accounts.ts";
 /** ES256 only: the allowlist in jwt.ts also admits RS256 for external issuers. */
 const DEV_ALG = "ES256";
 const TOKEN_LIFETIME_SECONDS = 60 * 60;
+/** The dev issuer's `iss`: apart from JWT_ISSUER, which in `npm start` names the local OpenID provider. */
+export const DEV_ISSUER = "https://dev-issuer.cleanup-console.local";
 
 type DevKey = { kid: string; privateKey: CryptoKey; publicJwk: JWK };
 
@@ -87,7 +89,7 @@ export async function issueDevToken(
   })
     .setProtectedHeader({ alg: DEV_ALG, kid, typ: "JWT" })
     .setSubject(account.sub)
-    .setIssuer(config.jwtIssuer)
+    .setIssuer(DEV_ISSUER)
     .setAudience(config.jwtAudience)
     .setIssuedAt(now)
     .setExpirationTime(exp)

@@ -1,29 +1,51 @@
 import { isStaffEmail } from "@cleanup/shared";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { createLocalJWKSet, createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, type JWTPayload, jwtVerify } from "jose";
 import type { AppEnv, Identity } from "../app-env.ts";
 import type { Config } from "../config.ts";
 import { ApiError } from "../http/errors.ts";
-import { devJwks } from "./dev-issuer.ts";
+import { DEV_ISSUER, devJwks } from "./dev-issuer.ts";
 
 /** Asymmetric algorithms only: no `none`, no HMAC with a public key as the secret. */
 const ALLOWED_ALGORITHMS = ["ES256", "RS256"];
+/** Clock skew allowed between the issuer and the api, on `iat`, `nbf` and `exp` alike. */
+export const CLOCK_SKEW_SECONDS = 60;
 
 type KeySet = Parameters<typeof jwtVerify>[1];
 const remoteKeySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** The issuer's keys: a configured external JWKS_URL, else (dev only) the api's own dev issuer. */
-async function keySetFor(config: Config, db: D1Database): Promise<KeySet> {
+/**
+ * Who may have signed `token` and with which keys: the configured issuer (`JWT_ISSUER`, keys at
+ * `JWKS_URL`) and, in dev only, the api's own dev issuer beside it (`POST /auth/dev/token`).
+ */
+async function issuerFor(
+  config: Config,
+  db: D1Database,
+  token: string,
+): Promise<{ issuer: string; keys: KeySet }> {
+  const dev = config.environment === "dev";
+  if (dev && (!config.jwksUrl || (config.jwtIssuer !== DEV_ISSUER && claimedIssuer(token) === DEV_ISSUER))) {
+    return { issuer: DEV_ISSUER, keys: createLocalJWKSet(await devJwks(db)) };
+  }
   if (config.jwksUrl) {
     let set = remoteKeySets.get(config.jwksUrl);
     if (!set) {
       set = createRemoteJWKSet(new URL(config.jwksUrl));
       remoteKeySets.set(config.jwksUrl, set);
     }
-    return set;
+    return { issuer: config.jwtIssuer, keys: set };
   }
-  if (config.environment === "dev") return createLocalJWKSet(await devJwks(db));
   throw ApiError.unauthorized("No identity issuer is configured for this environment");
+}
+
+/** The `iss` a token claims, unverified: it only picks the keys, which then verify it. */
+function claimedIssuer(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
 }
 
 function identityFrom(payload: JWTPayload): Identity {
@@ -53,30 +75,49 @@ function describe(err: unknown): string {
 }
 
 /**
- * Verifies `Authorization: Bearer <JWT>` (signature against the issuer's JWKS, algorithm
- * allowlist, `iss`, `aud`, `exp`) and sets `identity`.
+ * Verifies a bearer token: signature against the issuer's JWKS with an algorithm allowlist, `iss`,
+ * `aud`, `exp` and `nbf` (60 s of skew), and an `iat` that is not more than 60 s in the future.
+ */
+export async function verifyBearer(token: string, config: Config, db: D1Database): Promise<Identity> {
+  let payload: JWTPayload;
+  try {
+    const { issuer, keys } = await issuerFor(config, db, token);
+    ({ payload } = await jwtVerify(token, keys, {
+      issuer,
+      audience: config.jwtAudience,
+      algorithms: ALLOWED_ALGORITHMS,
+      requiredClaims: ["exp", "iat"],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    }));
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw ApiError.unauthorized(describe(err));
+  }
+  // jose checks `iat` only against a maximum age; a token issued in the future is refused here.
+  if (typeof payload.iat !== "number" || payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+    throw ApiError.unauthorized('Token claim "iat" is in the future');
+  }
+  return identityFrom(payload);
+}
+
+/** The bearer token sent, `null` when none, or `""` when the header is not `Bearer <JWT>`. */
+export function bearerToken(c: Context<AppEnv>): string | null {
+  const header = c.req.header("Authorization");
+  if (header === undefined) return null;
+  return /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header)?.[1] ?? "";
+}
+
+/**
+ * Requires a verified bearer token (checked by `authenticate()`): its refusal, or a 401 when none
+ * was sent.
  *
  * @example
  * app.use("/admin/*", requireAdminKey(), requireIdentity(), requireStaff());
  */
 export function requireIdentity() {
   return createMiddleware<AppEnv>(async function requireIdentity(c, next) {
-    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(c.req.header("Authorization") ?? "");
-    if (!match?.[1]) throw ApiError.unauthorized("Missing bearer token (Authorization: Bearer <JWT>)");
-    const config = c.var.config;
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(match[1], await keySetFor(config, c.env.DB), {
-        issuer: config.jwtIssuer,
-        audience: config.jwtAudience,
-        algorithms: ALLOWED_ALGORITHMS,
-        requiredClaims: ["exp", "iat"],
-      }));
-    } catch (err) {
-      if (err instanceof ApiError) throw err;
-      throw ApiError.unauthorized(describe(err));
-    }
-    c.set("identity", identityFrom(payload));
+    if (c.var.identityError !== undefined) throw c.var.identityError;
+    if (!c.var.identity) throw ApiError.unauthorized("Missing bearer token (Authorization: Bearer <JWT>)");
     await next();
   });
 }

@@ -8,9 +8,18 @@ export async function findOrganization(db: D1Database, idOrg: string): Promise<O
   return db.prepare("SELECT id, name FROM organizations WHERE id = ?1").bind(idOrg).first<OrgRow>();
 }
 
-/** Staff, or a verified OWNER / ADMINISTRATOR of this very organization. */
-export async function mayManageOrgKeys(db: D1Database, identity: Identity, idOrg: string): Promise<boolean> {
-  if (identity.staff) return true;
+/**
+ * Staff with the admin key (any organization), or a verified OWNER / ADMINISTRATOR of this very
+ * organization with a Bearer token alone (endpoint 5's published caller). Staff without the key
+ * are callers like any other.
+ */
+export async function mayManageOrgKeys(
+  db: D1Database,
+  identity: Identity,
+  idOrg: string,
+  adminKeyAccepted: boolean,
+): Promise<boolean> {
+  if (identity.staff && adminKeyAccepted) return true;
   if (!identity.emailVerified) return false;
   const member = await db
     .prepare(

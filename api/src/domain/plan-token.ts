@@ -1,4 +1,4 @@
-import { HEADERS, type Plan } from "@cleanup/shared";
+import { HEADERS, IfMatchHeader, type Plan } from "@cleanup/shared";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../http/errors.ts";
@@ -39,11 +39,21 @@ export async function loadPreview(db: D1Database, token: string): Promise<Plan |
   return row ? (JSON.parse(row.plan) as Plan) : null;
 }
 
-/** The token in `If-Match: "<planToken>"` (quotes and a weak prefix tolerated), or null. */
+/**
+ * The token of `If-Match: "<planToken>"`, or null when no `If-Match` was sent. A header that is
+ * not exactly one quoted plan token (empty, weak, `*`, a list) is a 400 naming it, never "absent"
+ * (`deletionHeaders()` refuses it first; this holds for any route that reads it).
+ */
 export function ifMatchToken(c: Context<AppEnv>): string | null {
-  const raw = c.req.header(HEADERS.ifMatch)?.trim();
-  if (!raw) return null;
-  return raw.replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
+  const raw = c.req.header(HEADERS.ifMatch);
+  if (raw === undefined) return null;
+  const parsed = IfMatchHeader.safeParse(raw);
+  if (!parsed.success) {
+    throw ApiError.badRequest([
+      { field: HEADERS.ifMatch, message: parsed.error.issues[0]?.message ?? "is invalid" },
+    ]);
+  }
+  return parsed.data;
 }
 
 type Change = { field: string; previewed: unknown; current: unknown };
@@ -69,7 +79,7 @@ export async function requireUnchangedPlan(
   currentToken: string,
 ): Promise<Plan | null> {
   const sent = ifMatchToken(c);
-  if (sent === null || sent === "*") return null;
+  if (sent === null) return null;
   const previewed = await loadPreview(c.env.DB, sent);
   if (sent === currentToken) return previewed;
   const changes = previewed

@@ -81,7 +81,8 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   }
   const requestId = c.get("requestId") ?? "";
   console.error(`[${requestId}] unhandled error`, err);
-  return render(c, internalErrorBody(requestId), 500);
+  const clientRequestId = c.get("clientRequestId");
+  return render(c, { ...internalErrorBody(requestId), ...(clientRequestId ? { clientRequestId } : {}) }, 500);
 };
 
 export function internalErrorBody(requestId: string, message = "An unexpected error occurred") {

@@ -8,6 +8,8 @@ import { ApiError } from "./errors.ts";
 
 /** A `running` entry older than this is taken to be abandoned (its worker died) and may be re-run. */
 const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+/** How soon a repeat that found its first request still running should try again (`Retry-After`). */
+const RETRY_RUNNING_AFTER_SECONDS = 2;
 
 type Entry = {
   request_hash: string;
@@ -58,14 +60,17 @@ export function idempotency() {
         )
         .bind(actor, key)
         .first<Entry>();
-      if (!entry) throw ApiError.conflict("A request with this Idempotency-Key just finished; retry");
+      if (!entry) {
+        c.header(HEADERS.retryAfter, "1");
+        throw ApiError.conflict("A request with this Idempotency-Key just finished; retry");
+      }
       if (entry.request_hash !== requestHash) {
         throw ApiError.unprocessable("This Idempotency-Key was already used for a different request");
       }
       if (entry.state === "done") {
         c.set("audited", true); // a replay is not a new action
         c.header("Content-Type", "application/json");
-        c.header("Idempotent-Replayed", "true");
+        c.header(HEADERS.idempotentReplayed, "true");
         return c.body(entry.response_body ?? "", (entry.http_status ?? 200) as ContentfulStatusCode);
       }
       const abandoned = Date.now() - Date.parse(entry.updated_at) > ABANDONED_AFTER_MS;
@@ -78,6 +83,7 @@ export function idempotency() {
             .run()
         : null;
       if (!takenOver || takenOver.meta.changes === 0) {
+        c.header(HEADERS.retryAfter, String(RETRY_RUNNING_AFTER_SECONDS));
         throw ApiError.conflict("A request with this Idempotency-Key is still running");
       }
     }

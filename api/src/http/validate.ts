@@ -1,4 +1,5 @@
 import type { FieldError } from "@cleanup/shared";
+import { createMiddleware } from "hono/factory";
 import { validator } from "hono/validator";
 import { z } from "zod";
 import { ApiError } from "./errors.ts";
@@ -65,6 +66,33 @@ export const validJson = <S extends z.ZodType>(schema: S) =>
       throw ApiError.badRequest([{ field: "body", message: "must be a JSON object" }]);
     }
     return parseOrThrow(schema, body as Record<string, unknown>);
+  });
+
+/**
+ * For a body that may be left out: an absent or empty body passes; one that is sent must be a JSON
+ * object that `schema` accepts, else a 400 on `body` (or on the field it names), so that a truncated
+ * or mistyped body stops a deletion before anything runs. Whatever the Content-Type says (Hono's
+ * own JSON validator refuses an empty body sent as `application/json`).
+ *
+ * @example
+ * app.post("/admin/cleanup/delete-all", optionalJsonBody(DeleteAllBody), handler);
+ */
+export const optionalJsonBody = (schema: z.ZodType) =>
+  createMiddleware(async function optionalJsonBody(c, next) {
+    const text = await c.req.text();
+    if (text.length > 0) {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw ApiError.badRequest([{ field: "body", message: "must be valid JSON (or be left out)" }]);
+      }
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        throw ApiError.badRequest([{ field: "body", message: "must be a JSON object (or be left out)" }]);
+      }
+      parseOrThrow(schema, body as Record<string, unknown>);
+    }
+    await next();
   });
 
 /** For routes without parameters: any query parameter is unknown and named in a 400. */

@@ -2,6 +2,7 @@ import {
   AuditIdPathParams,
   AuditListQuery,
   AuditVerifyQuery,
+  DeleteAllBody,
   DryRunOnlyQuery,
   HubDeleteQuery,
   HubPathParams,
@@ -18,10 +19,13 @@ import type { z } from "zod";
 import type { ComponentName } from "./components.ts";
 
 /**
- * Who may call a route. `staff`: admin key + a staff JWT; `org-admin`: admin key + a JWT of staff
- * or of an OWNER / ADMINISTRATOR of the organization; `public`: nothing.
+ * Who may call a route (DESIGN 3.1). `staff`: admin key + a staff JWT; `org-admin` (endpoint 5): a
+ * JWT of an OWNER / ADMINISTRATOR of the organization alone, or staff with the admin key;
+ * `project-secrets` (endpoint 4): a JWT whose `permissions` hold the SECRETS permissions for the
+ * project, with or without the admin key; `public`: nothing. Where the key is not needed, a wrong
+ * one sent is still a 401.
  */
-export type Access = "public" | "staff" | "org-admin";
+export type Access = "public" | "staff" | "org-admin" | "project-secrets";
 
 export type RouteDoc = {
   method: "get" | "post" | "delete";
@@ -37,6 +41,8 @@ export type RouteDoc = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body may be left out (default: required when `body` is given). */
+  bodyOptional?: boolean;
   ok: ComponentName;
   /** The published path ends with "/"; the same route also answers without it. */
   trailingSlashOptional?: boolean;
@@ -197,10 +203,12 @@ export const ROUTES: RouteDoc[] = [
     operationId: "deleteAll",
     tag: "deletions",
     summary: "Endpoint 1: empty the environment (dev only); API keys and the audit log stay",
-    description: DELETION_NOTE,
+    description: `${DELETION_NOTE} A body may be left out; one that is sent must be a JSON object with no fields (a 400 on \`body\` otherwise, nothing deleted).`,
     access: "staff",
     devOnly: "forbidden",
     query: DryRunOnlyQuery,
+    body: DeleteAllBody,
+    bodyOptional: true,
     ok: "DeleteAllResponse",
     destructive: true,
   },
@@ -239,8 +247,12 @@ export const ROUTES: RouteDoc[] = [
     trailingSlashOptional: true,
     tag: "deletions",
     summary: "Endpoint 4: delete a project key, undeploy it everywhere, nullify or delete its JWKs",
-    description: `${DELETION_NOTE} Needs SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the key is deployed.`,
-    access: "staff",
+    description:
+      `${DELETION_NOTE} A Bearer token alone (the admin key is not needed) whose \`permissions\` hold ` +
+      "SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the key is deployed, for this project: a bare " +
+      "`SECRETS:MANAGE` holds in every project, `SECRETS:MANAGE@<projectName>` in that one only. 403 otherwise, " +
+      "decided before the key is looked up.",
+    access: "project-secrets",
     params: ProjectKeyPathParams,
     query: ProjectKeyDeleteQuery,
     ok: "ProjectKeyDeletionResponse",
@@ -253,7 +265,10 @@ export const ROUTES: RouteDoc[] = [
     operationId: "deleteOrganizationKeys",
     tag: "deletions",
     summary: "Endpoint 5: delete every key of an organization and its node links; publishes a system event",
-    description: `${DELETION_NOTE} Errors use the endpoint's own shape \`{success: false, message}\`.`,
+    description:
+      `${DELETION_NOTE} A Bearer token of an OWNER or ADMINISTRATOR of this organization alone (no admin ` +
+      "key needed), or staff with the admin key for any organization; anyone else gets the published 403. " +
+      "Errors use the endpoint's own shape `{success: false, message}`.",
     access: "org-admin",
     params: OrgPathParams,
     query: DryRunOnlyQuery,

@@ -8,6 +8,7 @@ import {
   plannedOperations,
 } from "../domain/aggregate-deletion.ts";
 import { planTokenOf, requireUnchangedPlan } from "../domain/plan-token.ts";
+import { requestIds } from "../http/request-id.ts";
 import type { AggregateKind } from "../storage/event-store.ts";
 import { type DeletionAudit, respondWithDeletion, respondWithPreview } from "./deletion-response.ts";
 
@@ -35,7 +36,7 @@ export async function runAggregateDeletion<F extends object>(
   req: AggregateDeletionRequest<F>,
 ) {
   const planToken = await planTokenOf(req.plan);
-  const common = { ...req.fields, mode: req.mode, plan: req.plan, planToken, requestId: c.var.requestId };
+  const common = { ...req.fields, mode: req.mode, plan: req.plan, planToken, ...requestIds(c) };
 
   if (req.dryRun) {
     const d1Rows = Object.values(req.plan.counts.d1Rows).reduce((a, b) => a + b, 0);

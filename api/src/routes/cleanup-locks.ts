@@ -35,6 +35,7 @@ export const cleanupLockRoutes = new Hono<AppEnv>().delete(
         action: "delete-lock",
         targetType: "lock",
         targetId: String(lock.lock_id),
+        targetAlias: lock.uuid,
         options: { mode, cascadeDeleteKeys, uuid: lock.uuid },
       },
     });

@@ -11,6 +11,8 @@ export type DeletionAudit = {
   action: AuditAction;
   targetType: string;
   targetId: string;
+  /** The target's other id (a lock's UUID), so its records are found by either. */
+  targetAlias?: string;
   options: Record<string, unknown>;
   /** The plan the caller previewed (If-Match), else the plan that was executed. */
   plan: Plan;

@@ -18,7 +18,8 @@ import { respondWithDeletion, respondWithPreview } from "./deletion-response.ts"
 
 /**
  * `GET /admin/organizations/{idOrg}` (staff) and `DELETE /organization/{idOrg}/key?dryRun=`
- * (published endpoint 5: staff, or an OWNER / ADMINISTRATOR of that same organization).
+ * (published endpoint 5: a Bearer token of an OWNER / ADMINISTRATOR of that same organization, no
+ * admin key needed; staff with the admin key for any organization; anyone else the published 403).
  */
 export const organizationRoutes = new Hono<AppEnv>()
   .get("/admin/organizations/:idOrg", validParams(OrgPathParams), validQuery(NoQuery), async (c) => {
@@ -32,7 +33,7 @@ export const organizationRoutes = new Hono<AppEnv>()
     const { dryRun } = c.req.valid("query");
     const identity = c.var.identity;
     // Access is decided before existence, so outsiders cannot probe which organizations exist.
-    if (!identity || !(await mayManageOrgKeys(c.env.DB, identity, idOrg)))
+    if (!identity || !(await mayManageOrgKeys(c.env.DB, identity, idOrg, c.var.adminKeyAccepted === true)))
       throw ApiError.forbidden(ORG_ACCESS_DENIED);
     const org = await findOrganization(c.env.DB, idOrg);
     if (!org) throw orgNotFound(idOrg);

@@ -1,4 +1,5 @@
 import {
+  holdsPermission,
   PERMISSIONS,
   ProjectKeyDeleteQuery,
   type ProjectKeyDeletionResponse,
@@ -7,6 +8,8 @@ import {
 import { Hono } from "hono";
 import { createFactory } from "hono/factory";
 import type { AppEnv } from "../app-env.ts";
+import { requireAdminKey } from "../auth/admin-key.ts";
+import { requireStaff } from "../auth/jwt.ts";
 import { planTokenOf, requireUnchangedPlan } from "../domain/plan-token.ts";
 import {
   buildProjectKeyPlan,
@@ -25,14 +28,22 @@ const factory = createFactory<AppEnv>();
 
 /**
  * `GET` and `DELETE /apiops/projects/{projectName}/keys/{keyName}/?jwkDeleteAction=&dryRun=`
- * (published endpoint 4). The deletion needs SECRETS:MANAGE, and SECRETS:DEPLOY_UNDEPLOY when the
- * key is deployed anywhere.
+ * (published endpoint 4). The deletion needs a Bearer token whose `permissions` hold SECRETS:MANAGE,
+ * and SECRETS:DEPLOY_UNDEPLOY when the key is deployed anywhere, for that project (bare, or scoped
+ * `SECRETS:MANAGE@<projectName>`); the admin key adds nothing and is not needed (app.ts refuses a
+ * wrong one). The read is the console's: staff with the admin key.
  */
-const readKey = factory.createHandlers(validParams(ProjectKeyPathParams), validQuery(NoQuery), async (c) => {
-  const { projectName, keyName } = c.req.valid("param");
-  const key = await requireProjectKey(c.env.DB, projectName, keyName);
-  return c.json(await projectKeyDetail(c.env.DB, key));
-});
+const readKey = factory.createHandlers(
+  requireAdminKey(),
+  requireStaff(),
+  validParams(ProjectKeyPathParams),
+  validQuery(NoQuery),
+  async (c) => {
+    const { projectName, keyName } = c.req.valid("param");
+    const key = await requireProjectKey(c.env.DB, projectName, keyName);
+    return c.json(await projectKeyDetail(c.env.DB, key));
+  },
+);
 
 const deleteKey = factory.createHandlers(
   validParams(ProjectKeyPathParams),
@@ -41,15 +52,21 @@ const deleteKey = factory.createHandlers(
     const { projectName, keyName } = c.req.valid("param");
     const { jwkDeleteAction, dryRun } = c.req.valid("query");
     const permissions = c.var.identity?.permissions ?? [];
-    if (!permissions.includes(PERMISSIONS.secretsManage)) {
-      throw ApiError.forbidden(`Deleting a project key needs the ${PERMISSIONS.secretsManage} permission`);
+    // Decided before existence, so a caller without the permission cannot probe which keys exist.
+    if (!holdsPermission(permissions, PERMISSIONS.secretsManage, projectName)) {
+      throw ApiError.forbidden(
+        `Deleting a key of project ${projectName} needs the ${PERMISSIONS.secretsManage} permission in it`,
+      );
     }
     const key = await requireProjectKey(c.env.DB, projectName, keyName);
     const detail = await projectKeyDetail(c.env.DB, key);
     const environments = detail.deployments.map((d) => d.environmentName);
-    if (environments.length > 0 && !permissions.includes(PERMISSIONS.secretsDeployUndeploy)) {
+    if (
+      environments.length > 0 &&
+      !holdsPermission(permissions, PERMISSIONS.secretsDeployUndeploy, projectName)
+    ) {
       throw ApiError.forbidden(
-        `Undeploying the key needs the ${PERMISSIONS.secretsDeployUndeploy} permission`,
+        `Undeploying the key needs the ${PERMISSIONS.secretsDeployUndeploy} permission in project ${projectName}`,
       );
     }
     const plan = buildProjectKeyPlan(detail, jwkDeleteAction, c.var.config.environment);

@@ -54,7 +54,7 @@ export function demoUsers(rng: Prng, ctx: SeedContext): { users: DemoUser[]; tab
 
 /**
  * Organizations with members, API keys, organization keys, nodes and node-key links.
- * `acme` (OWNER `owner@acme.example`, a dev login) is always the first.
+ * `acme` (OWNER `owner@acme.example` and MEMBER `secrets@acme.example`, dev logins) is always the first.
  */
 export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
   // Past the named ones, the names come round again numbered: globex, …, wayne, globex-2, …
@@ -72,6 +72,8 @@ export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
     orgs.push([id, name, naturalKey(name), created]);
     members.push([id, `owner@${id}.example`, "OWNER"], [id, `admin@${id}.example`, "ADMINISTRATOR"]);
     for (let m = 1; m <= rng.int(1, 3); m++) members.push([id, `member${m}@${id}.example`, "MEMBER"]);
+    // The dev login with permissions in project billing: a plain MEMBER, so it manages no org keys.
+    if (id === "acme") members.push([id, "secrets@acme.example", "MEMBER"]);
     for (let k = 1; k <= rng.int(1, 3); k++) {
       apiKeys.push([`ak_${id}_${k}`, id, `Integration ${k}`, `sk_live_${rng.hex(3)}`, rng.hex(32), created]);
     }

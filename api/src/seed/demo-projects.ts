@@ -7,14 +7,22 @@ const PROJECTS = ["mobile-app", "partner-api", "door-service", "billing", "analy
 const KEY_NAMES = ["signing-2025", "signing-2026", "webhook-secret", "service-token", "legacy-rsa"];
 const ENVIRONMENTS = ["dev", "stage", "production"] as const;
 
-/** API projects with secret keys, JWKs created from them (a few already orphaned) and deployments. */
+/** The project the dev login `secrets@acme.example` holds its permissions in: seeded at every scale. */
+const SECRETS_PROJECT = "billing";
+
+/**
+ * API projects with secret keys, JWKs created from them (a few already orphaned) and deployments.
+ * `billing` is always one of them (last, when the scale leaves it out, so the others stay as they were).
+ */
 export function demoProjects(rng: Prng, ctx: SeedContext): TableRows[] {
   const projects: unknown[][] = [];
   const keys: unknown[][] = [];
   const jwks: unknown[][] = [];
   const deployments: unknown[][] = [];
-  for (let p = 0; p < ctx.n(4); p++) {
-    const project = numbered(PROJECTS, p, "-");
+  // Past the named ones, the names come round again numbered: mobile-app, …, webhooks, mobile-app-2, …
+  const names = Array.from({ length: ctx.n(4) }, (_, p) => numbered(PROJECTS, p, "-"));
+  if (!names.includes(SECRETS_PROJECT)) names.push(SECRETS_PROJECT);
+  for (const project of names) {
     projects.push([project, ctx.ago(rng.int(100, 800) * DAY)]);
     for (const keyName of rng.sample(KEY_NAMES, rng.int(2, 4))) {
       const algorithm = keyName === "legacy-rsa" ? "RS256" : "ES256";

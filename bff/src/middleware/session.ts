@@ -1,22 +1,117 @@
 import type { MiddlewareHandler } from "hono";
 import { errorBody } from "../errors.ts";
-import { readSessionCookie, type SessionBox } from "../session-cookie.ts";
+import { type RelyingParty, SignInError } from "../oidc/relying-party.ts";
+import type { RevokedSessions } from "../revoked-sessions.ts";
+import { judgeSession, Session, sessionEndsAt } from "../session.ts";
+import {
+  clearSessionCookie,
+  readSessionCookie,
+  SESSION_COOKIE,
+  type SessionBox,
+  writeSessionCookie,
+} from "../session-cookie.ts";
 import type { AppEnv } from "../types.ts";
 
+export interface SessionOptions {
+  box: SessionBox;
+  rp: RelyingParty;
+  revoked: RevokedSessions;
+  now?: () => number;
+}
+
 /**
- * Opens the session cookie into `c.var.session`; a tampered, foreign or expired cookie yields none.
+ * Opens the session cookie into `c.var.session`. A tampered, foreign, revoked, idle or too old
+ * session yields none (and the cookie is dropped). When the provider is due to confirm the session
+ * (every SESSION_RECHECK_SECONDS, or before the access token expires) its tokens are refreshed
+ * first, once per session however many requests arrive together; a refresh the provider refuses
+ * ends the session. The cookie is rewritten when the tokens or the idle clock moved.
  *
  * @example
- * app.use("/bff/*", session({ box }));
+ * app.use("/bff/*", session({ box, rp, revoked }));
  */
-export function session(options: { box: SessionBox; now?: () => number }): MiddlewareHandler<AppEnv> {
+export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
   const now = options.now ?? Date.now;
+  const { box, rp, revoked } = options;
+  const refreshing = new Map<string, Promise<Session | undefined>>();
+
+  async function refreshed(s: Session): Promise<Session | undefined> {
+    const key = `${s.sid}|${s.checkedAt}`;
+    let pending = refreshing.get(key);
+    if (!pending) {
+      pending = rp
+        .refresh(s.refreshToken!)
+        .then((t): Session | undefined => {
+          if (t.claims && t.claims.sub !== s.sub) return undefined;
+          const at = now();
+          return {
+            ...s,
+            jwt: t.accessToken,
+            accessExp: t.accessExp,
+            accessAt: at,
+            refreshToken: t.refreshToken ?? s.refreshToken,
+            idToken: t.idToken ?? s.idToken,
+            checkedAt: at,
+          };
+        })
+        .catch((err) => {
+          if (err instanceof SignInError && err.code === "unreachable") throw err;
+          console.warn(
+            `[bff] session ${s.sid.slice(0, 8)}… of ${s.email} ended: refresh refused (${err.message})`,
+          );
+          return undefined;
+        })
+        .finally(() => setTimeout(() => refreshing.delete(key), 1_000).unref());
+      refreshing.set(key, pending);
+    }
+    return pending;
+  }
+
   return async function sessionMiddleware(c, next) {
+    const { config, requestId } = c.var;
     const raw = readSessionCookie(c);
-    const opened = raw ? await options.box.open(raw) : undefined;
-    c.set("session", opened && opened.exp * 1000 > now() ? opened : undefined);
+    const opened = raw ? Session.safeParse(await box.open(SESSION_COOKIE, raw)) : undefined;
+    let current = opened?.success && !revoked.has(opened.data.sid) ? opened.data : undefined;
+    let changed = false;
+    if (current) {
+      const verdict = judgeSession(current, now(), config.session);
+      if (verdict.state === "ended") {
+        end(current, config.session.absoluteSeconds);
+        current = undefined;
+      } else {
+        if (verdict.refresh) {
+          let next: Session | undefined;
+          try {
+            next = await refreshed(current);
+          } catch (err) {
+            return c.json(errorBody.badGateway((err as Error).message, requestId), 502);
+          }
+          if (!next) end(current, config.session.absoluteSeconds);
+          current = next;
+          changed = true;
+        }
+        if (current && verdict.touch) {
+          current = { ...current, seenAt: now() };
+          changed = true;
+        }
+      }
+    }
+    c.set("session", current);
     await next();
+
+    const handlerSetIt = c.res.headers.getSetCookie().some((line) => line.startsWith(`${SESSION_COOKIE}=`));
+    if (handlerSetIt) return;
+    if (current && changed) {
+      writeSessionCookie(c, await box.seal(SESSION_COOKIE, current), sessionEndsAt(current, config.session));
+    } else if (raw && !current) {
+      clearSessionCookie(c);
+    }
   };
+
+  /** Remembers the end here and tells the provider, best effort (the tokens expire anyway). */
+  function end(s: Session, absoluteSeconds: number) {
+    revoked.add(s.sid, s.authAt + absoluteSeconds * 1000);
+    rp.revoke({ refreshToken: s.refreshToken, accessToken: s.jwt }).catch(() => {});
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LockDetail, SearchResponse } from "@cleanup/shared";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { devToken } from "../../../scripts/lib/api-server.ts";
 import { apiCall, STAFF, signIn, TEST_SECRET, type TestApp, testApp } from "../../test/helpers.ts";
 import { createSessionBox } from "../session-cookie.ts";
 
@@ -150,7 +151,10 @@ describe("/bff/api forwards the signed-in user's calls", () => {
     const header = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
     const claims = { email: STAFF, email_verified: true, exp: Math.floor(Date.now() / 1000) + 600 };
     const jwt = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.`;
-    const forged = `__Host-cleanup_session=${await box.seal({ jwt, email: STAFF, name: "x", exp: claims.exp })}`;
+    const now = Date.now();
+    const session = { sid: "forged-session-0123456789", sub: "x", email: STAFF, name: "x", jwt };
+    const times = { accessExp: claims.exp, accessAt: now, authAt: now, seenAt: now, checkedAt: now };
+    const forged = `__Host-cleanup_session=${await box.seal("__Host-cleanup_session", { ...session, ...times })}`;
     const res = await apiCall(app, forged, "/dev/admin/search");
     expect(res.status).toBe(401);
   });
@@ -159,5 +163,80 @@ describe("/bff/api forwards the signed-in user's calls", () => {
     const misconfigured = await testApp({ ADMIN_API_KEY: "not-the-admin-key" });
     const res = await apiCall(misconfigured, await signIn(misconfigured), "/dev/admin/search");
     expect([401, 403]).toContain(res.status);
+  });
+});
+
+describe("/bff/api passes back what the api says beside the body", () => {
+  /**
+   * Holds a delete-all dry run open at the api itself (its body not yet finished, the
+   * Idempotency-Key already claimed), as the signed-in staff member; `finish()` completes it.
+   */
+  async function holdOpen(idempotencyKey: string) {
+    const token = await devToken(inject("apiUrl"), inject("devPassword"), STAFF);
+    let finish!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("{"));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode("}"));
+          controller.close();
+        };
+      },
+    });
+    const answer = fetch(`${inject("apiUrl")}/admin/cleanup/delete-all?dryRun=true`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${token}`,
+        "X-Admin-API-Key": inject("adminKey"),
+        "Idempotency-Key": idempotencyKey,
+        "Content-Type": "application/json",
+      },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    return { answer, finish };
+  }
+
+  it("Retry-After on a 409 while the first request still runs, Idempotent-Replayed on a repeat, the api's X-Request-Id", async () => {
+    const key = `bff-pass-${Date.now()}`;
+    const held = await holdOpen(key);
+    const send = () =>
+      apiCall(app, cookie, "/dev/admin/cleanup/delete-all?dryRun=true", {
+        method: "POST",
+        headers: { "Idempotency-Key": key },
+      });
+    // The held request has claimed the key once the api answers a repeat with 409.
+    let busy = await send();
+    for (let i = 0; i < 50 && busy.status !== 409; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      busy = await send();
+    }
+    expect(busy.status).toBe(409);
+    expect(busy.headers.get("Retry-After")).toMatch(/^[1-9]\d*$/);
+
+    held.finish();
+    const first = await held.answer;
+    expect(first.status).toBe(200);
+    const repeat = await send();
+    expect(repeat.status).toBe(200);
+    expect(repeat.headers.get("Idempotent-Replayed")).toBe("true");
+    const body = (await repeat.json()) as { requestId: string };
+    // The stored answer is the first request's; this response's id is the api's own for the repeat.
+    expect(body.requestId).toBe(first.headers.get("X-Request-Id"));
+    expect(repeat.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(repeat.headers.get("X-Request-Id")).not.toBe(body.requestId);
+  });
+
+  it("refuses an If-Match that is not one quoted plan token, an empty one included, before forwarding", async () => {
+    const lockId = await firstLockId();
+    for (const value of ["", "*", 'W/"abc"']) {
+      const res = await apiCall(app, cookie, `/dev/admin/cleanup/locks/${lockId}?mode=DELETE_DO_AND_EVENTS`, {
+        method: "DELETE",
+        headers: { "If-Match": value },
+      });
+      expect(res.status, JSON.stringify(value)).toBe(400);
+      expect(await res.json()).toMatchObject({ details: [{ field: "If-Match" }] });
+    }
+    expect((await apiCall(app, cookie, `/dev/admin/locks/${lockId}`)).status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { HEADERS } from "@cleanup/shared";
+import { HEADERS, IfMatchHeader } from "@cleanup/shared";
 import type { Context } from "hono";
 import { matchAllowedRoute } from "../allowlist.ts";
 import { errorBody } from "../errors.ts";
@@ -12,6 +12,13 @@ const FORWARDED_REQUEST_HEADERS = [
   HEADERS.ifMatch,
   HEADERS.idempotencyKey,
   HEADERS.auditReason,
+] as const;
+/** Response headers of the api the console needs besides the body (DESIGN section 4). */
+const PASSED_BACK_RESPONSE_HEADERS = [
+  "Content-Type",
+  HEADERS.idempotentReplayed,
+  HEADERS.retryAfter,
+  HEADERS.location,
 ] as const;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const PREFIX = "/bff/api/";
@@ -41,6 +48,14 @@ export async function forwardToApi(c: Context<AppEnv>) {
     return c.json(errorBody.badRequest(message, route.details), 400);
   }
 
+  // workerd drops an empty If-Match before the api sees it; this bff still sees it, and refuses it.
+  const ifMatch = c.req.header(HEADERS.ifMatch);
+  if (ifMatch !== undefined && !IfMatchHeader.safeParse(ifMatch).success) {
+    const details = [{ field: HEADERS.ifMatch, message: 'must be one quoted plan token: "<planToken>"' }];
+    logRefusal(c, 400, `${HEADERS.ifMatch} is malformed`);
+    return c.json(errorBody.badRequest(`Invalid ${HEADERS.ifMatch}`, details), 400);
+  }
+
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = c.req.header(name);
@@ -65,8 +80,10 @@ export async function forwardToApi(c: Context<AppEnv>) {
   const responseHeaders = new Headers({
     [HEADERS.requestId]: result.headers.get(HEADERS.requestId) ?? requestId,
   });
-  const contentType = result.headers.get("Content-Type");
-  if (contentType) responseHeaders.set("Content-Type", contentType);
+  for (const name of PASSED_BACK_RESPONSE_HEADERS) {
+    const value = result.headers.get(name);
+    if (value !== null) responseHeaders.set(name, value);
+  }
   const responseBody = NULL_BODY_STATUSES.has(result.status) ? null : result.body;
   return new Response(responseBody, { status: result.status, headers: responseHeaders });
 }

@@ -1,28 +1,58 @@
-import { DevTokenResponse, isStaffEmail, LoginRequest, type SessionResponse } from "@cleanup/shared";
+import { randomBytes } from "node:crypto";
+import { HEADERS, isStaffEmail, LoginRequest, type SessionResponse } from "@cleanup/shared";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import type { Config } from "../config.ts";
-import { errorBody, fieldErrors } from "../errors.ts";
-import { readClaims } from "../jwt-claims.ts";
-import { LoginThrottle, throttleKey } from "../login-throttle.ts";
+import { errorBody, fieldErrors, notFound } from "../errors.ts";
+import { passwordLogin } from "../oidc/password-login.ts";
+import { type RelyingParty, type SignedIn, SignInError, SignInFlow } from "../oidc/relying-party.ts";
+import { signInFailedPage } from "../pages.ts";
+import type { RevokedSessions } from "../revoked-sessions.ts";
+import { type Session, sessionEndsAt } from "../session.ts";
 import {
+  clearFlowCookie,
   clearSessionCookie,
+  FLOW_COOKIE,
+  FLOW_MAX_AGE_SECONDS,
+  readFlowCookie,
   readSessionCookie,
+  SESSION_COOKIE,
   type SessionBox,
+  writeFlowCookie,
   writeSessionCookie,
 } from "../session-cookie.ts";
-import type { AppEnv, Session } from "../types.ts";
-import { callUpstream } from "../upstream.ts";
+import type { AppEnv } from "../types.ts";
 
-const NOT_STAFF = "Only SmartphoneKey staff can sign in to Cleanup Console";
+export const NOT_STAFF = "Only SmartphoneKey staff can sign in to Cleanup Console";
 
 function sessionResponse(config: Config, session: Session): SessionResponse {
   return {
     email: session.email,
     name: session.name,
-    expiresAt: new Date(session.exp * 1000).toISOString(),
+    expiresAt: new Date(sessionEndsAt(session, config.session)).toISOString(),
     environments: config.environments.map(({ name, kind }) => ({ name, kind })),
   };
+}
+
+/**
+ * A same-origin path to come back to after sign-in, or `/`: never another origin (`//x`, `/\x`,
+ * `https:`), never a bff route, never control characters.
+ *
+ * @example
+ * safeReturnTo("/dev/locks/1005?mode=DELETE_DO_ONLY") // kept
+ * safeReturnTo("//evil.example/") // "/"
+ */
+export function safeReturnTo(target: string | undefined): string {
+  if (!target || target.length > 2000 || !target.startsWith("/")) return "/";
+  if (
+    target.startsWith("//") ||
+    target.includes("\\") ||
+    [...target].some((ch) => ch < " " || ch === "\x7f")
+  ) {
+    return "/";
+  }
+  if (target === "/bff" || target.startsWith("/bff/") || target.startsWith("/sign-in")) return "/";
+  return target;
 }
 
 /** The client's address from the Node socket; none when the app is called in-process (tests). */
@@ -34,14 +64,118 @@ function clientAddress(c: Context<AppEnv>): string | undefined {
   }
 }
 
+type Completed =
+  | { ok: true; session: Session }
+  | { ok: false; notStaff: true; tokens: SignedIn }
+  | { ok: false; notStaff: false; error: SignInError };
+
 /**
- * `/bff/login`, `/bff/logout`, `/bff/session`: the staff session, held in an encrypted cookie.
- * Wrong passwords are throttled per account and client address.
+ * `/bff/login`, `/bff/callback`, `/bff/logged-out`, `/bff/logout`, `/bff/session`: OpenID Connect
+ * sign-in at the staff provider and the session in the encrypted cookie
+ * (docs/decisions/011-logout-through-the-provider.md).
  */
-export function authRoutes(box: SessionBox, throttle = new LoginThrottle()) {
+export function authRoutes({
+  box,
+  rp,
+  revoked,
+}: {
+  box: SessionBox;
+  rp: RelyingParty;
+  revoked: RevokedSessions;
+}) {
+  /** Redeems the callback for tokens, refuses non-staff, and builds the session. */
+  async function complete(callback: URL, flow: SignInFlow): Promise<Completed> {
+    let tokens: SignedIn;
+    try {
+      tokens = await rp.finish(callback, flow);
+    } catch (err) {
+      return { ok: false, notStaff: false, error: err as SignInError };
+    }
+    const claims = tokens.claims;
+    if (claims?.email_verified !== true || !isStaffEmail(claims.email)) {
+      rp.revoke(tokens).catch(() => {});
+      return { ok: false, notStaff: true, tokens };
+    }
+    const email = claims.email as string;
+    const now = Date.now();
+    const session: Session = {
+      sid: randomBytes(24).toString("base64url"),
+      sub: claims.sub,
+      email,
+      name: typeof claims.name === "string" && claims.name ? claims.name : email.split("@")[0]!,
+      jwt: tokens.accessToken,
+      accessExp: tokens.accessExp,
+      accessAt: now,
+      refreshToken: tokens.refreshToken,
+      idToken: tokens.idToken,
+      authAt: now,
+      seenAt: now,
+      checkedAt: now,
+    };
+    return { ok: true, session };
+  }
+
+  async function startSession(c: Context<AppEnv>, session: Session) {
+    writeSessionCookie(
+      c,
+      await box.seal(SESSION_COOKIE, session),
+      sessionEndsAt(session, c.var.config.session),
+    );
+  }
+
+  function failedPage(c: Context<AppEnv>, error: SignInError) {
+    console.warn(`[bff] ${c.var.requestId} sign-in refused (${error.code}): ${error.message}`);
+    return c.html(signInFailedPage(error.message, c.var.requestId), error.code === "unreachable" ? 502 : 400);
+  }
+
   return new Hono<AppEnv>()
+    .get("/login", async (c) => {
+      const returnTo = safeReturnTo(c.req.query("returnTo"));
+      try {
+        const { url, flow } = await rp.start(returnTo);
+        writeFlowCookie(c, await box.seal(FLOW_COOKIE, flow));
+        return c.redirect(url.href, 302);
+      } catch (err) {
+        return failedPage(c, err as SignInError);
+      }
+    })
+    .get("/callback", async (c) => {
+      const raw = readFlowCookie(c);
+      clearFlowCookie(c); // one use: a replayed callback finds no sign-in under way
+      const flow = raw ? SignInFlow.safeParse(await box.open(FLOW_COOKIE, raw)) : undefined;
+      if (!flow?.success || Date.now() - flow.data.startedAt > FLOW_MAX_AGE_SECONDS * 1000) {
+        return failedPage(
+          c,
+          new SignInError(
+            "state",
+            "This browser has no sign-in under way (it took too long, or began elsewhere).",
+          ),
+        );
+      }
+      const done = await complete(new URL(c.req.url), flow.data);
+      if (done.ok) {
+        await startSession(c, done.session);
+        return c.redirect(flow.data.returnTo, 302);
+      }
+      if (!done.notStaff) return failedPage(c, done.error);
+      // Not staff: no session here, and none left at the provider, so another account can sign in.
+      const end = await rp.endSessionUrl(done.tokens.idToken, "not-staff");
+      return c.redirect(end?.href ?? "/sign-in?refused=not-staff", 302);
+    })
+    .get("/logged-out", (c) => {
+      const refused = c.req.query("state") === "not-staff";
+      return c.redirect(refused ? "/sign-in?refused=not-staff" : "/sign-in?signedOut=true", 302);
+    })
     .post("/login", async (c) => {
       const { config, requestId } = c.var;
+      if (!config.devPasswordLogin) return notFound(c);
+      if (c.req.header(HEADERS.csrf) !== "1") {
+        return c.json(errorBody.unauthorized(`Missing ${HEADERS.csrf}: 1 header`), 401);
+      }
+      if (!/^application\/json\s*(;|$)/i.test(c.req.header("Content-Type") ?? "")) {
+        const details = [{ field: "Content-Type", message: "must be application/json" }];
+        return c.json(errorBody.badRequest("Content-Type must be application/json", details), 400);
+      }
       const json = await c.req.json().catch(() => undefined);
       if (json === undefined) {
         return c.json(
@@ -57,60 +191,46 @@ export function authRoutes(box: SessionBox, throttle = new LoginThrottle()) {
           400,
         );
       }
-
-      const key = throttleKey(input.data.email, clientAddress(c));
-      const retryAfter = throttle.retryAfterSeconds(key);
-      if (retryAfter > 0) {
-        c.header("Retry-After", String(retryAfter));
-        const minutes = Math.ceil(retryAfter / 60);
-        return c.json(
-          errorBody.tooManyRequests(`Too many failed sign-ins for this account; try again in ${minutes} min`),
-          429,
-        );
+      try {
+        const { url, flow } = await rp.start("/", { prompt: "login", login_hint: input.data.email });
+        const login = await passwordLogin(url, config.oidc.redirectUri, input.data, clientAddress(c));
+        if (!login.ok && login.status === 429) {
+          if (login.retryAfter) c.header("Retry-After", login.retryAfter);
+          const minutes = Math.ceil(Number(login.retryAfter ?? 900) / 60);
+          return c.json(
+            errorBody.tooManyRequests(
+              `Too many failed sign-ins for this account; try again in ${minutes} min`,
+            ),
+            429,
+          );
+        }
+        if (!login.ok) return c.json(errorBody.unauthorized("Wrong email or password"), 401);
+        const done = await complete(login.callback, flow);
+        if (done.ok) {
+          await startSession(c, done.session);
+          return c.json(sessionResponse(config, done.session), 200);
+        }
+        if (done.notStaff) return c.json(errorBody.forbidden(NOT_STAFF), 403);
+        throw done.error;
+      } catch (err) {
+        const error = err as SignInError;
+        console.warn(`[bff] ${requestId} password sign-in failed (${error.code}): ${error.message}`);
+        return c.json(errorBody.badGateway(error.message, requestId), 502);
       }
-
-      const issued = await callUpstream({
-        url: config.authTokenUrl,
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(input.data),
-        timeoutMs: config.apiTimeoutMs,
-        label: "The sign-in service",
-        requestId,
-      });
-      if (!issued.ok) return c.json(issued.body, issued.status);
-      if (issued.status >= 400 && issued.status < 500) {
-        throttle.recordFailure(key);
-        return c.json(errorBody.unauthorized("Wrong email or password"), 401);
-      }
-      const token = DevTokenResponse.safeParse(parseJson(issued.body));
-      const claims = token.success ? readClaims(token.data.token) : undefined;
-      if (issued.status !== 200 || !token.success || !claims) {
-        console.warn(`[bff] ${requestId} sign-in service answered ${issued.status} without a usable token`);
-        return c.json(errorBody.badGateway("The sign-in service gave no usable token", requestId), 502);
-      }
-      if (!isStaffEmail(claims.email) || claims.email_verified !== true) {
-        return c.json(errorBody.forbidden(NOT_STAFF), 403);
-      }
-
-      const email = claims.email as string;
-      const exp = claims.exp ?? Math.floor(Date.parse(token.data.expiresAt) / 1000);
-      if (!Number.isFinite(exp) || exp * 1000 <= Date.now()) {
-        return c.json(errorBody.badGateway("The sign-in service gave an expired token", requestId), 502);
-      }
-      const session: Session = {
-        jwt: token.data.token,
-        email,
-        name: claims.name ?? email.split("@")[0]!,
-        exp,
-      };
-      throttle.recordSuccess(key);
-      writeSessionCookie(c, await box.seal(session), exp);
-      return c.json(sessionResponse(config, session), 200);
     })
-    .post("/logout", (c) => {
+    .post("/logout", async (c) => {
+      const session = c.var.session;
       clearSessionCookie(c);
-      return c.body(null, 204);
+      if (!session) return c.json({ logoutUrl: null }, 200);
+      revoked.add(session.sid, session.authAt + c.var.config.session.absoluteSeconds * 1000);
+      try {
+        await rp.revoke({ refreshToken: session.refreshToken, accessToken: session.jwt });
+      } catch (err) {
+        // This copy refuses the cookie already; others would only learn it when the refresh fails.
+        console.error(`[bff] ${c.var.requestId} sign-out of ${session.email}: revocation failed:`, err);
+      }
+      const end = await rp.endSessionUrl(session.idToken, "signed-out");
+      return c.json({ logoutUrl: end?.href ?? null }, 200);
     })
     .get("/session", (c) => {
       if (!c.var.session) {
@@ -119,12 +239,4 @@ export function authRoutes(box: SessionBox, throttle = new LoginThrottle()) {
       }
       return c.json(sessionResponse(c.var.config, c.var.session), 200);
     });
-}
-
-function parseJson(body: ArrayBuffer): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    return undefined;
-  }
 }

@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { forgetKeptReason, keptReasonKey, useKeptReason } from "@/lib/kept-reason";
 
 export interface ConfirmDeletionDialogProps {
   /** What is deleted, in words: "lock", "hub", "project key". */
@@ -35,7 +36,9 @@ export interface ConfirmDeletionDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   pending?: boolean;
-  onConfirm: (input: { reason: string }) => void;
+  /** A returned promise that resolves means the deletion went through: its kept reason is forgotten. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a caller returns nothing (done at once) or the deletion's promise
+  onConfirm: (input: { reason: string }) => void | Promise<unknown>;
   /** Overrides the question in the title (default "Delete {noun} {id} in {environment}?"). */
   title?: string;
   /** Overrides the label of the id field (default "Type the {noun} id to confirm"). */
@@ -64,12 +67,14 @@ export function ConfirmDeletionDialog({
       open={open}
       onOpenChange={(next) => {
         // A running deletion cannot be dismissed.
-        if (!pending) onOpenChange(next);
+        if (pending) return;
+        if (!next) forgetKeptReason(keptReasonKey(form.environment.name, form.targetNoun, form.targetId));
+        onOpenChange(next);
       }}
     >
       <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
       <AlertDialogContent>
-        {/* Mounted afresh on every opening, so nothing typed for an earlier attempt is kept. */}
+        {/* Mounted afresh on every opening: only the reason of an attempt that was not dismissed is kept. */}
         <ConfirmForm pending={pending} {...form} />
       </AlertDialogContent>
     </AlertDialog>
@@ -104,7 +109,9 @@ function ConfirmForm({
   description = `This applies exactly the preview you just read. If the ${targetNoun} changed since, nothing is deleted and you are asked to preview again.`,
 }: ConfirmFormProps) {
   const [typedId, setTypedId] = useState("");
-  const [reason, setReason] = useState("");
+  // Kept across a sign-in when the session expires mid-confirm (src/lib/kept-reason.ts).
+  const reasonKey = keptReasonKey(environment.name, targetNoun, targetId);
+  const [reason, setReason] = useKeptReason(reasonKey);
   const [typedEnv, setTypedEnv] = useState("");
   const ids = { id: useId(), idHint: useId(), reason: useId(), reasonHint: useId(), env: useId() };
   const mismatch = apiEnvironment !== undefined && apiEnvironment !== environment.kind;
@@ -122,7 +129,12 @@ function ConfirmForm({
       className="grid gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        if (ready) onConfirm({ reason: reason.trim() });
+        if (!ready) return;
+        // Kept while it may be needed again (a 401 on the way to sign-in, a 412); done, it is forgotten.
+        Promise.resolve(onConfirm({ reason: reason.trim() })).then(
+          () => forgetKeptReason(reasonKey),
+          () => {},
+        );
       }}
     >
       <AlertDialogHeader>

@@ -111,10 +111,8 @@ export function DeletionWorkflow({
         }
         onConfirm={({ reason }) => {
           if (!planToken) return;
-          // The outcome shows from the mutation's state; the promise only tells when to close.
-          void onConfirm({ reason, planToken })
-            .catch(() => {})
-            .finally(() => setConfirmOpen(false));
+          // The outcome shows from the mutation's state; the promise tells when to close (and whether it went through).
+          return onConfirm({ reason, planToken }).finally(() => setConfirmOpen(false));
         }}
       />
       {!canDelete && !deletion.isPending && (

@@ -10,6 +10,10 @@ export const signInRoute = createRoute({
   validateSearch: z.object({
     redirect: z.string().max(2000).optional().catch(undefined),
     expired: z.boolean().optional().catch(undefined),
+    /** Set by the bff when the provider's account is not staff. */
+    refused: z.enum(["not-staff"]).optional().catch(undefined),
+    /** Set by the bff once the provider's session ended too. */
+    signedOut: z.boolean().optional().catch(undefined),
   }),
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(sessionQueryOptions());

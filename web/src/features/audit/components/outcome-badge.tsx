@@ -1,12 +1,14 @@
 import type { AuditOutcome } from "@cleanup/shared";
-import { Ban, CircleCheck, CircleX } from "lucide-react";
+import { Ban, CircleCheck, CircleSlash, CircleX, Hourglass } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 
 const look = {
+  started: { variant: "secondary", Icon: Hourglass },
   success: { variant: "success", Icon: CircleCheck },
   failure: { variant: "destructive", Icon: CircleX },
   refused: { variant: "warning", Icon: Ban },
-} as const;
+  cancelled: { variant: "secondary", Icon: CircleSlash },
+} as const satisfies Record<AuditOutcome, unknown>;
 
 /** An audit outcome: icon, colour and word, never colour alone. */
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {

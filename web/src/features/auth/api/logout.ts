@@ -1,20 +1,25 @@
+import { LogoutResponse } from "@cleanup/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { bffRequest } from "@/lib/api-client";
 
-export function logout(): Promise<unknown> {
-  return bffRequest("/bff/logout", { method: "POST", schema: z.unknown() });
+/** Ends the session at the bff, which revokes the tokens and answers where the provider's session ends. */
+export function logout(): Promise<LogoutResponse> {
+  return bffRequest("/bff/logout", { method: "POST", schema: LogoutResponse });
 }
 
-/** Signs out and forgets every cached answer, so nothing of the session stays in memory. */
+/**
+ * Signs out and forgets every cached answer, so nothing of the session stays in memory; then the
+ * browser visits the provider's logout (RP-initiated), which comes back to the sign-in page.
+ */
 export function useLogout({ onSuccess }: { onSuccess?: () => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
     meta: { authRedirect: false },
-    onSettled: () => {
+    onSettled: (result) => {
       queryClient.clear();
-      onSuccess?.();
+      if (result?.logoutUrl) window.location.assign(result.logoutUrl);
+      else onSuccess?.();
     },
   });
 }

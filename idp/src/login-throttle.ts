@@ -1,4 +1,4 @@
-/** Failed sign-ins allowed per account and client before the bff stops asking the issuer. */
+/** Failed sign-ins allowed per account and client address before the provider stops checking passwords. */
 export const MAX_FAILED_SIGN_INS = 5;
 /** How long failures are remembered, and so how long a throttled account and client wait. */
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
@@ -11,8 +11,9 @@ interface Failures {
 }
 
 /**
- * Counts failed sign-ins per account and client address in memory (one bff process; several
- * behind a balancer each count on their own). A success clears the count.
+ * Counts failed sign-ins per account and client address, in memory of the provider: the one
+ * process that checks passwords, so several bff copies in front of it share one count. Keyed on
+ * both, so a flood from one address never locks the account out for another. A success clears it.
  *
  * @example
  * const throttle = new LoginThrottle();
