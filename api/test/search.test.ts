@@ -288,6 +288,38 @@ describe("the search indexes stay in step with the tables", () => {
     await expectIndexesInStep();
   });
 
+  it("forgets a deleted hub and a deleted project key, by id and by name", async () => {
+    const [hubId] = await insertHubs(["Walrus Hub · Tanaka"]);
+    const key = await env.DB.prepare("SELECT project_name, name FROM project_keys LIMIT 1").first<{
+      project_name: string;
+      name: string;
+    }>();
+    const keyId = `${key!.project_name}/${key!.name}`;
+    expect((await search(`${q("walrus")}&type=hub`)).items.map((i) => i.id)).toEqual([hubId]);
+    expect((await search(`${q(keyId)}&type=project-key`)).items[0]?.id).toBe(keyId);
+
+    const hub = await staffCall(`/admin/cleanup/hubs/${hubId}?mode=DELETE_DO_AND_EVENTS`, {
+      method: "DELETE",
+    });
+    expect(hub.status).toBe(200);
+    const deleted = await staffCall(`/apiops/projects/${key!.project_name}/keys/${key!.name}/`, {
+      method: "DELETE",
+    });
+    expect(deleted.status).toBe(200);
+    for (const [term, type] of [
+      [hubId!, "hub"],
+      ["walrus", "hub"],
+      ["rus hub", "hub"],
+      [keyId, "project-key"],
+    ] as const) {
+      expect(
+        (await search(`${q(term)}&type=${type}`)).items.map((i) => i.id),
+        term,
+      ).not.toContain(type === "hub" ? hubId : keyId);
+    }
+    await expectIndexesInStep();
+  });
+
   it("finds a row written without a sort key (the triggers give it one)", async () => {
     await env.DB.prepare(
       "INSERT INTO hubs (id, name, created_at) VALUES (?1, 'Legacy Hub', '2026-01-01T00:00:00Z')",
