@@ -11,17 +11,21 @@ import { BENCH_TMP, cloneState, longRequest, type Seeded, seedNow } from "./benc
 import { type Figure, figure, type Round } from "./bench-stats.ts";
 
 type Ports = { api: number; floor: number };
+type Step = { name: string; durationMs?: number };
 type DeleteAllBody = {
   success: boolean;
+  /** Structured steps (the published `operations` are lines of text once issue 8 §1 lands). */
+  steps?: Step[];
   deletionSummary: {
     eventsDeleted: number;
     objectsDeleted?: number;
     doInstancesDeleted: number;
     d1RowsDeleted: Record<string, number>;
   };
-  operations: { name: string; durationMs?: number }[];
+  operations: (Step | string)[];
 };
-type Job = { status: string; result?: DeleteAllBody };
+/** A job's outcome: the published answer, `{httpStatus, body}` (DESIGN §3.4), or the body itself. */
+type Job = { status: string; result?: DeleteAllBody | { httpStatus: number; body: DeleteAllBody } };
 
 export type ScaleRun = {
   scale: number;
@@ -50,7 +54,7 @@ async function timedDeleteAll(client: BenchClient): Promise<{ ms: number; body: 
     for (;;) {
       const job = (await client.call<Job>("GET", url)).body;
       if (job.status === "succeeded" && job.result) {
-        body = job.result;
+        body = "body" in job.result ? job.result.body : job.result;
         break;
       }
       if (["failed", "cancelled"].includes(job.status)) throw new Error(`delete-all job ${job.status}`);
@@ -72,7 +76,8 @@ async function apiRound(seeded: Seeded, ports: Ports, tag: string) {
     const left = (await client.call<{ counts: Record<string, number> }>("GET", "/admin/environment")).body
       .counts;
     if (left.locks !== 0 || left.events !== 0) throw new Error(`delete-all left ${JSON.stringify(left)}`);
-    const steps = Object.fromEntries(body.operations.map((o) => [o.name, Math.round(o.durationMs ?? 0)]));
+    const structured = body.steps ?? body.operations.filter((o): o is Step => typeof o === "object");
+    const steps = Object.fromEntries(structured.map((o) => [o.name, Math.round(o.durationMs ?? 0)]));
     return { ms, steps, deleted: body.deletionSummary };
   } finally {
     await api.stop();
