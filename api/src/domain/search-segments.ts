@@ -163,6 +163,23 @@ const namePrefix = (type: TargetType): Segment => {
   };
 };
 
+type Predicate = (term: Term, p: Params) => string;
+/** A slice that is one index access: the same predicate drives it and excludes it later. */
+const onIndex = (predicate: Predicate) => ({
+  drivers: (t: Term, p: Params) => [predicate(t, p)],
+  filter: predicate,
+});
+
+/** A partial UUID, from its first group on. */
+const uuidPrefix = (type: TargetType, column: string): Segment => ({
+  name: `${type}:uuid-prefix`,
+  type,
+  rank: 2,
+  applies: (t) => UUID_PREFIX.test(t.lower),
+  ...onIndex(startsWith(column, (x) => x.lower)),
+  order: [column],
+});
+
 const lockIdDrivers = (term: Term, p: Params) => {
   const base = Number(term.raw);
   const ranges: string[] = [];
@@ -184,11 +201,9 @@ export const SEGMENTS: Segment[] = [
     type: "lock",
     rank: 0,
     applies: (t) => LOCK_NUMBER.test(t.raw) || UUID.test(t.lower),
-    drivers: (t, p) => [
+    ...onIndex((t, p) =>
       LOCK_NUMBER.test(t.raw) ? `t.lock_id = ${p.p(Number(t.raw))}` : `t.uuid = ${p.p(t.lower)}`,
-    ],
-    filter: (t, p) =>
-      LOCK_NUMBER.test(t.raw) ? `t.lock_id = ${p.p(Number(t.raw))}` : `t.uuid = ${p.p(t.lower)}`,
+    ),
     order: ["t.lock_id"],
   },
   {
@@ -202,15 +217,7 @@ export const SEGMENTS: Segment[] = [
     order: ["t.lock_id"],
   },
   namePrefix("lock"),
-  {
-    name: "lock:uuid-prefix",
-    type: "lock",
-    rank: 2,
-    applies: (t) => UUID_PREFIX.test(t.lower),
-    drivers: (t, p) => [startsWith("t.uuid", (x) => x.lower)(t, p)],
-    filter: startsWith("t.uuid", (x) => x.lower),
-    order: ["t.uuid"],
-  },
+  uuidPrefix("lock", "t.uuid"),
   ...contains("lock"),
 
   {
@@ -218,20 +225,11 @@ export const SEGMENTS: Segment[] = [
     type: "hub",
     rank: 0,
     applies: (t) => UUID.test(t.lower),
-    drivers: (t, p) => [`t.id = ${p.p(t.lower)}`],
-    filter: (t, p) => `t.id = ${p.p(t.lower)}`,
+    ...onIndex((t, p) => `t.id = ${p.p(t.lower)}`),
     order: ["t.id"],
   },
   namePrefix("hub"),
-  {
-    name: "hub:uuid-prefix",
-    type: "hub",
-    rank: 2,
-    applies: (t) => UUID_PREFIX.test(t.lower),
-    drivers: (t, p) => [startsWith("t.id", (x) => x.lower)(t, p)],
-    filter: startsWith("t.id", (x) => x.lower),
-    order: ["t.id"],
-  },
+  uuidPrefix("hub", "t.id"),
   ...contains("hub"),
 
   {
@@ -239,8 +237,7 @@ export const SEGMENTS: Segment[] = [
     type: "organization",
     rank: 0,
     applies: (t) => t.raw !== "",
-    drivers: (t, p) => [`t.id IN (${p.p(t.raw)}, ${p.p(t.lower)})`],
-    filter: (t, p) => `t.id IN (${p.p(t.raw)}, ${p.p(t.lower)})`,
+    ...onIndex((t, p) => `t.id IN (${p.p(t.raw)}, ${p.p(t.lower)})`),
     order: ["t.id"],
   },
   {
@@ -248,8 +245,7 @@ export const SEGMENTS: Segment[] = [
     type: "organization",
     rank: 1,
     applies: (t) => t.raw !== "",
-    drivers: (t, p) => [startsWith("t.id", (x) => x.raw)(t, p)],
-    filter: startsWith("t.id", (x) => x.raw),
+    ...onIndex(startsWith("t.id", (x) => x.raw)),
     order: ["t.id"],
   },
   namePrefix("organization"),
@@ -260,14 +256,10 @@ export const SEGMENTS: Segment[] = [
     type: "project-key",
     rank: 0,
     applies: (t) => /^[^/]+\/[^/]+$/.test(t.raw),
-    drivers: (t, p) => {
-      const [project, key] = t.raw.split("/");
-      return [`t.project_name = ${p.p(project)} AND t.name = ${p.p(key)}`];
-    },
-    filter: (t, p) => {
+    ...onIndex((t, p) => {
       const [project, key] = t.raw.split("/");
       return `t.project_name = ${p.p(project)} AND t.name = ${p.p(key)}`;
-    },
+    }),
     order: ["t.project_name", "t.name"],
   },
   namePrefix("project-key"),
@@ -276,8 +268,7 @@ export const SEGMENTS: Segment[] = [
     type: "project-key",
     rank: 1,
     applies: (t) => t.raw !== "" && !t.raw.includes("/"),
-    drivers: (t, p) => [startsWith("t.name", (x) => x.raw)(t, p)],
-    filter: startsWith("t.name", (x) => x.raw),
+    ...onIndex(startsWith("t.name", (x) => x.raw)),
     order: ["t.name", "t.rowid"],
   },
   ...contains("project-key"),
