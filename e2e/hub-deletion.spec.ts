@@ -59,7 +59,7 @@ test.describe("Deleting a hub", () => {
     await confirmDeletion(page, { noun: "hub", id: hubId, reason: "E2E-HUB-2: decommissioned" });
     await expect(page.getByRole("alert").filter({ hasText: `Hub ${hubId} deleted in dev` })).toBeVisible();
     const operations = page.getByRole("table", { name: "Operations" });
-    await expect(operations.getByRole("row", { name: /archive-events done/ })).toBeVisible();
+    await expect(operations.getByRole("row", { name: /archive done/ })).toBeVisible();
     await expect(operations.getByRole("row", { name: /delete-events done/ })).toBeVisible();
     await snap("result");
 

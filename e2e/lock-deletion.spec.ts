@@ -53,7 +53,7 @@ test.describe("Deleting a lock", () => {
     await expect(page.getByRole("heading", { name: "Deletion result" })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: `Lock ${lockId} deleted in dev` })).toBeVisible();
     const operations = page.getByRole("table", { name: "Operations" });
-    await expect(operations.getByRole("row", { name: /archive-events done/ })).toBeVisible();
+    await expect(operations.getByRole("row", { name: /archive done/ })).toBeVisible();
     await expect(operations.getByRole("row", { name: /delete-events done/ })).toBeVisible();
     const audit = page.getByRole("region", { name: "Audit record" });
     await expect(audit).toContainText(/audit\/\S+\.json/);

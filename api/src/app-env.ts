@@ -28,8 +28,6 @@ export type AppVariables = {
   identity?: Identity;
   /** Why the bearer token sent was refused, thrown by `requireIdentity()` on routes that need one. */
   identityError?: unknown;
-  /** Set by a destructive route once it wrote its own audit record, so refusals are not logged twice. */
-  audited?: boolean;
 };
 
 /** Hono's environment for every route and middleware of the api. */

@@ -1,32 +1,12 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./app-env.ts";
-import { auditDestructiveRequests } from "./audit/audit-refusals.ts";
-import { requireAdminKey } from "./auth/admin-key.ts";
 import { authenticate } from "./auth/authenticate.ts";
-import { requireIdentity, requireStaff } from "./auth/jwt.ts";
 import { ConfigError, readConfig } from "./config.ts";
-import { deletionHeaders } from "./http/deletion-headers.ts";
-import { devOnly } from "./http/dev-only.ts";
 import { handleError, handleNotFound, internalErrorBody } from "./http/errors.ts";
-import { idempotency } from "./http/idempotency.ts";
 import { requestId } from "./http/request-id.ts";
-import { auditRoutes } from "./routes/audit.ts";
-import { cleanupEnvironmentRoutes } from "./routes/cleanup-environment.ts";
-import { cleanupHubRoutes } from "./routes/cleanup-hubs.ts";
-import { cleanupLockRoutes } from "./routes/cleanup-locks.ts";
-import { devActivityRoutes } from "./routes/dev-activity.ts";
-import { devAuthRoutes } from "./routes/dev-auth.ts";
-import { devSeedRoutes } from "./routes/dev-seed.ts";
-import { environmentRoutes } from "./routes/environment.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { hubRoutes } from "./routes/hubs.ts";
-import { lockRoutes } from "./routes/locks.ts";
-import { openApiRoutes } from "./routes/openapi.ts";
-import { organizationRoutes } from "./routes/organizations.ts";
-import { projectKeyRoutes } from "./routes/project-keys.ts";
-import { searchRoutes } from "./routes/search.ts";
-import { systemEventRoutes } from "./routes/system-events.ts";
+import { resumeStrandedJobs } from "./jobs/resume-stranded.ts";
+import { registerEndpoints } from "./routes/register-endpoints.ts";
 
 /**
  * The Worker's vars, validated. When they are invalid every request is a 500; a dev api says which
@@ -45,44 +25,20 @@ const loadConfig = createMiddleware<AppEnv>(async function loadConfig(c, next) {
   await next();
 });
 
-const staffOnly = [requireAdminKey(), requireIdentity(), requireStaff()] as const;
 /**
- * Endpoints 4 and 5 as published: a Bearer token alone (the route decides by its permissions or org
- * role); the admin key is not needed, but a wrong one sent is refused. Their reads add `staffOnly`.
+ * The admin API: every route and its middleware come from the endpoint table in `@cleanup/shared`
+ * (`routes/register-endpoints.ts`). Order: request id first (every response carries it), config,
+ * the credentials (read, not yet judged: each endpoint's pipeline decides and audits refusals).
  */
-const publishedCaller = [requireAdminKey({ optional: true }), requireIdentity()] as const;
+/** In dev, a fresh isolate's first request wakes the jobs a dead `wrangler dev` left (jobs/resume-stranded.ts). */
+const resumeJobs = createMiddleware<AppEnv>(async function resumeJobs(c, next) {
+  if (c.var.config.environment === "dev") c.executionCtx.waitUntil(resumeStrandedJobs(c.env));
+  await next();
+});
 
-/**
- * The admin API. Order matters: request id first (every response carries it), then config,
- * then the audit of destructive requests (it must see refusals by the auth middleware), then the
- * credentials (read, not yet judged: each route family's gates below decide).
- */
-export const app = new Hono<AppEnv>()
-  .use(requestId())
-  .use(loadConfig)
-  .use(auditDestructiveRequests())
-  .use(authenticate())
-  .route("/", healthRoutes)
-  .route("/", openApiRoutes)
-  .route("/", devAuthRoutes)
-  .use("/admin/*", ...staffOnly)
-  .use("/admin/dev/*", devOnly())
-  .use("/admin/cleanup/*", deletionHeaders(), idempotency())
-  .use("/apiops/*", ...publishedCaller, deletionHeaders(), idempotency())
-  .use("/organization/*", ...publishedCaller, deletionHeaders(), idempotency())
-  .route("/", environmentRoutes)
-  .route("/", devSeedRoutes)
-  .route("/", devActivityRoutes)
-  .route("/", searchRoutes)
-  .route("/", lockRoutes)
-  .route("/", cleanupLockRoutes)
-  .route("/", hubRoutes)
-  .route("/", cleanupHubRoutes)
-  .route("/", cleanupEnvironmentRoutes)
-  .route("/", organizationRoutes)
-  .route("/", projectKeyRoutes)
-  .route("/", auditRoutes)
-  .route("/", systemEventRoutes);
+export const app = registerEndpoints(
+  new Hono<AppEnv>().use(requestId()).use(loadConfig).use(resumeJobs).use(authenticate()),
+);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -24,11 +24,18 @@ describe("audit records of a lock are filed under its numeric id, whichever id t
     expect((await deleteLock(upper, "mode=DELETE_DO_ONLY")).status).toBe(404);
 
     const byNumber = await filed(String(lock.lock_id));
-    expect(byNumber).toHaveLength(5);
+    expect(byNumber).toHaveLength(6); // three refusals, the job's started and success, one more refusal
     expect(byNumber.every((r) => r.targetId === String(lock.lock_id) && r.targetAlias === lock.uuid)).toBe(
       true,
     );
-    expect(byNumber.map((r) => r.outcome)).toEqual(["refused", "success", "refused", "refused", "refused"]);
+    expect(byNumber.map((r) => r.outcome)).toEqual([
+      "refused",
+      "success",
+      "started",
+      "refused",
+      "refused",
+      "refused",
+    ]);
     expect(ids(await filed(lock.uuid))).toEqual(ids(byNumber));
     expect(ids(await filed(upper))).toEqual(ids(byNumber));
   });

@@ -70,7 +70,8 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
     expect(body).toMatchObject({ success: true, dryRun: true });
     expect(body.plan!.counts).toMatchObject({
       events: before.counts.events,
-      doInstances: before.counts.locks + before.counts.hubs,
+      // The seed writes events, not DO state: no instance holds any until it is read.
+      doInstances: 0,
       d1Rows: { locks: before.counts.locks, users: before.counts.users, hubs: before.counts.hubs },
     });
     expect(body.plan!.keep).toContainEqual(
@@ -101,15 +102,24 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
     expect(res.status).toBe(200);
     const body = DeleteAllResponse.parse(await res.json());
     expect(body.success).toBe(true);
-    expect(body.operations.map((o) => [o.name, o.status])).toEqual([
+    expect(body.steps.map((o) => [o.name, o.status])).toEqual([
+      ["record-started", "done"],
+      ["freeze-and-check", "done"],
       ["delete-events", "done"],
       ["delete-do-state", "done"],
       ["delete-d1-rows", "done"],
     ]);
-    expect(body.deletionSummary).toMatchObject({
+    expect(preview.plan!.counts.doInstances).toBe(1);
+    // The job compared its plan before deleting anything (a part-done job would only re-freeze).
+    expect(body.operations[1]).toMatch(/^freeze-and-check: the plan is unchanged since the request/);
+    expect(body.summary).toMatchObject({
       eventsDeleted: before.counts.events,
-      doInstancesDeleted: before.counts.locks + before.counts.hubs,
+      // Only the one instance that held state (the lock read above): the cost follows the data.
+      doInstancesDeleted: 1,
     });
+    expect(body.operations[3]).toBe(
+      "delete-do-state: the state of 1 Durable Object(s) that held any deleted; the others held none",
+    );
 
     const after = await environment();
     expect(after.counts).toEqual({
@@ -137,7 +147,7 @@ describe("POST /admin/cleanup/delete-all on dev", () => {
 
     const verified = AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
     expect(verified.ok).toBe(true);
-    expect(verified.checked).toBe(recordsBefore!.n + 1); // every earlier record and the reset itself
+    expect(verified.checked).toBe(recordsBefore!.n + 2); // every earlier record and the reset's two
 
     const reseeded = await seed();
     expect(reseeded.seeded).toBe(true);

@@ -94,11 +94,15 @@ describe("DELETE /admin/cleanup/hubs/{hubId}", () => {
     const res = await deleteHub(hub.id, "mode=DELETE_DO_AND_EVENTS");
     expect(res.status).toBe(200);
     const body = HubDeletionResponse.parse(await res.json());
-    expect(body.deletionSummary).toMatchObject({
+    expect(body.summary).toMatchObject({
       eventsArchived: hub.event_count,
       eventsDeleted: hub.event_count,
+      d1RowsDeleted: { hubs: 1, aggregates: 1 },
     });
-    expect((await env.EVENTS.get(body.deletionSummary.archivePath!))?.customMetadata?.eventCount).toBe(
+    expect(body.deletionSummary).toMatch(
+      /^Deleted hub .* for good: \d+ events \(archived and verified at archives\/hub\//,
+    );
+    expect((await env.EVENTS.get(body.summary.archivePath!))?.customMetadata?.eventCount).toBe(
       String(hub.event_count),
     );
     expect((await env.EVENTS.list({ prefix: `events/hub/${hub.id}/` })).objects).toEqual([]);

@@ -1,6 +1,6 @@
-import { env } from "cloudflare:workers";
-import { AuditListResponse, LockDeletionResponse } from "@cleanup/shared";
+import { AuditListResponse, JobAccepted, LockDeletionResponse } from "@cleanup/shared";
 import { describe, expect, it } from "vitest";
+import { stepFaults } from "../src/jobs/step-faults.ts";
 import { call, deleteLock, json, seedLocksBeforeAll, staffCall, staffHeaders, tokenFor } from "./helpers.ts";
 
 const locks = seedLocksBeforeAll();
@@ -21,7 +21,7 @@ describe("Idempotency-Key on a deletion", () => {
     expect(repeat.status).toBe(200);
     expect(repeat.headers.get("Idempotent-Replayed")).toBe("true");
     expect(LockDeletionResponse.parse(await repeat.json())).toEqual(firstBody);
-    expect(await auditCount()).toBe(audits + 1);
+    expect(await auditCount()).toBe(audits + 2); // one job: its started and its final record
 
     const withoutKey = await deleteLock(lock.lock_id, "mode=DELETE_DO_AND_EVENTS");
     expect(withoutKey.status).toBe(404);
@@ -35,24 +35,39 @@ describe("Idempotency-Key on a deletion", () => {
     expect(await other.json()).toMatchObject({ error: "Unprocessable Entity", code: 422 });
   });
 
-  it("answers 409 with Retry-After while the first request is still running", async () => {
-    const url = `/admin/cleanup/locks/${locks[4]!.lock_id}`;
-    const { sha256Hex } = await import("../src/lib/hash.ts");
-    const { canonicalJson } = await import("../src/lib/canonical-json.ts");
-    const hash = await sha256Hex(
-      canonicalJson({ method: "DELETE", path: url, query: [["mode", "DELETE_DO_ONLY"]], ifMatch: null }),
-    );
-    await env.DB.prepare(
-      "INSERT INTO idempotency (actor, idem_key, request_hash, state, created_at, updated_at) VALUES (?1, ?2, ?3, 'running', ?4, ?4)",
-    )
-      .bind("support@smartphonekey.com", "in-flight", hash, new Date().toISOString())
-      .run();
-    const res = await deleteLock(locks[4]!.lock_id, "mode=DELETE_DO_ONLY", {
-      "Idempotency-Key": "in-flight",
+  it("while the first request's job runs, answers the job's status; then its outcome", async () => {
+    const lock = locks[4]!;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
     });
-    expect(res.status).toBe(409);
-    expect(res.headers.get("Retry-After")).toBe("2");
-    expect(await res.json()).toMatchObject({ error: "Conflict", code: 409 });
+    stepFaults.beforeWork = (_jobId, step) => (step === "delete-do-state" ? held : undefined);
+    try {
+      const headers = { "Idempotency-Key": "in-flight", Prefer: "respond-async" };
+      const first = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY", headers);
+      expect(first.status).toBe(202);
+      const accepted = JobAccepted.parse(await first.json());
+      expect(first.headers.get("Location")).toBe(accepted.statusUrl);
+      const repeat = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY", headers);
+      expect(repeat.status).toBe(202);
+      expect(JobAccepted.parse(await repeat.json())).toMatchObject({ jobId: accepted.jobId });
+      // Without the key it is another deletion of a target a live job holds.
+      const other = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY");
+      expect(other.status).toBe(409);
+      expect(other.headers.get("Retry-After")).toBe("2");
+      expect(await other.json()).toMatchObject({ error: "Conflict", code: 409, jobId: accepted.jobId });
+      release();
+      const done = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY", { "Idempotency-Key": "in-flight" });
+      expect(done.status).toBe(200);
+      expect(done.headers.get("Idempotent-Replayed")).toBe("true");
+      expect(LockDeletionResponse.parse(await done.json())).toMatchObject({
+        success: true,
+        jobId: accepted.jobId,
+      });
+    } finally {
+      stepFaults.beforeWork = null;
+      release();
+    }
   });
 
   it("keeps keys per actor, does not store refusals, and rejects a malformed key", async () => {

@@ -40,7 +40,10 @@ describe("a dry run", () => {
       expect.arrayContaining(["events", "do-state", "d1-rows"]),
     );
     expect(body.plan!.keep.map((i) => i.kind)).toContain("archive");
-    expect(body.operations.every((o) => o.status === "skipped")).toBe(true);
+    expect(body.steps.every((o) => o.status === "skipped")).toBe(true);
+    expect(body.operations).toHaveLength(body.steps.length);
+    expect(body.operations.every((line) => typeof line === "string")).toBe(true);
+    expect(body).toMatchObject({ jobId: null, auditId: null, auditLogPath: "" });
     expect(await dataFingerprint()).toEqual(before);
     expect((await staffCall(`/admin/locks/${lock.lock_id}`)).status).toBe(200);
   });
@@ -66,8 +69,10 @@ describe("DELETE_DO_ONLY", () => {
     expect(res.status).toBe(200);
     const body = LockDeletionResponse.parse(await res.json());
     expect(body).toMatchObject({ success: true, mode: "DELETE_DO_ONLY", errors: [] });
-    expect(body.deletionSummary).toMatchObject({ doInstancesDeleted: 1, eventsDeleted: 0 });
+    expect(body.summary).toMatchObject({ doInstancesDeleted: 1, eventsDeleted: 0 });
+    expect(body.deletionSummary).toMatch(/^Deleted the Durable Object state of lock .*; its \d+ events stay/);
     expect(body.auditLogPath).toMatch(/^audit\//);
+    expect(body.jobId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await storedKeys(lock.uuid)).toEqual([]);
 
     expect(await detail(lock.lock_id)).toEqual(before);
@@ -83,13 +88,22 @@ describe("DELETE_DO_AND_EVENTS", () => {
     expect(res.status).toBe(200);
     const body = LockDeletionResponse.parse(await res.json());
     expect(body.success).toBe(true);
-    expect(body.operations.map((o) => [o.name, o.status])).toEqual([
-      ["archive-events", "done"],
+    expect(body.steps.map((o) => [o.name, o.status])).toEqual([
+      ["record-started", "done"],
+      ["freeze-and-check", "done"],
+      ["archive", "done"],
       ["delete-events", "done"],
       ["delete-do-state", "done"],
       ["delete-d1-rows", "done"],
     ]);
-    expect(body.deletionSummary).toMatchObject({
+    expect(body.operations[2]).toMatch(
+      new RegExp(
+        `^archive: ${lock.event_count} events → archives/lock/${lock.uuid}/${body.jobId}\\.ndjson, sha256 [0-9a-f]{8}…, verified$`,
+      ),
+    );
+    expect(body.duration).toBeGreaterThan(0);
+    expect(body.duration).toBeLessThan(60); // seconds, as published
+    expect(body.summary).toMatchObject({
       eventsArchived: lock.event_count,
       eventsDeleted: lock.event_count,
       doInstancesDeleted: 1,
@@ -107,9 +121,17 @@ describe("DELETE_DO_AND_EVENTS", () => {
       .first<{ n: number }>();
     expect(rows!.n).toBe(0);
 
-    const archive = await env.EVENTS.get(body.deletionSummary.archivePath!);
+    const archive = await env.EVENTS.get(body.summary.archivePath!);
     const text = await archive!.text();
-    expect(text.trim().split("\n")).toHaveLength(lock.event_count);
+    const [header, ...events] = text.trim().split("\n");
+    expect(events).toHaveLength(lock.event_count);
+    // The header holds the D1 rows the deletion removed, so a restore can put them back.
+    expect(JSON.parse(header!).header).toMatchObject({
+      jobId: body.jobId,
+      events: lock.event_count,
+      rows: { locks: [expect.objectContaining({ lock_id: lock.lock_id, uuid: lock.uuid })] },
+    });
+    expect(JSON.parse(header!).header.rows.key_assignments).toHaveLength(lock.key_assignments);
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
     const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
     expect(archive!.customMetadata).toMatchObject({ sha256: hex, eventCount: String(lock.event_count) });

@@ -47,9 +47,13 @@ describe("X-Request-Id is always the api's own", () => {
     await auditLogStub(env).flushRefusals(Date.now() + 61_000);
 
     const records = await allRecords();
+    // Only the deletion's own job wrote under its id: its `started` and its one final record.
     const underRealId = records.filter((r) => r.requestId === realId);
-    expect(underRealId).toHaveLength(1);
-    expect(underRealId[0]).toMatchObject({ outcome: "success", actor: "support@smartphonekey.com" });
+    const { jobId } = LockDeletionResponse.parse(await real.json());
+    expect(underRealId.map((r) => [r.outcome, r.actor, r.jobId])).toEqual([
+      ["success", "support@smartphonekey.com", jobId],
+      ["started", "support@smartphonekey.com", jobId],
+    ]);
     const staffRefusal = records.find((r) => r.clientRequestId === realId);
     expect(staffRefusal).toMatchObject({ outcome: "refused", actor: "support@smartphonekey.com" });
     expect(staffRefusal!.requestId).not.toBe(realId);

@@ -18,6 +18,9 @@ describe("the api allowlist", () => {
     ["DELETE", "/apiops/projects/door-app/keys/signing_key/"],
     ["DELETE", "/organization/acme/key"],
     ["POST", "/admin/cleanup/delete-all"],
+    ["GET", "/admin/jobs"],
+    ["GET", "/admin/jobs/0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3"],
+    ["GET", "/admin/archives"],
   ])("lets %s %s through", (method, path) => {
     expect(matchAllowedRoute(method, path)).toMatchObject({ ok: true, path });
   });
@@ -36,6 +39,8 @@ describe("the api allowlist", () => {
     ["GET", "//admin/search"],
     ["GET", "admin/search"],
     ["GET", "/admin/locks/1/x"],
+    ["GET", "/admin/system-events"],
+    ["POST", "/admin/dev/locks/1/activity"],
   ])("knows no route %s %s", (method, path) => {
     expect(matchAllowedRoute(method, path)).toBeUndefined();
   });

@@ -1,7 +1,7 @@
-import type { FieldError } from "@cleanup/shared";
+import { type BffTimeout, ENDPOINT_LIST, type FieldError } from "@cleanup/shared";
 
 /** How long the bff waits for an upstream route: `long` is the dev reset, which can take minutes. */
-export type RouteTimeout = "default" | "long";
+export type RouteTimeout = BffTimeout;
 
 interface AllowedRoute {
   method: "GET" | "POST" | "DELETE";
@@ -10,23 +10,13 @@ interface AllowedRoute {
   timeout: RouteTimeout;
 }
 
-/** The api routes a browser may reach through the bff: section 3 of the design, nothing else. */
-export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
-  { method: "GET", pattern: "/admin/search", timeout: "default" },
-  { method: "GET", pattern: "/admin/locks/:lockId", timeout: "default" },
-  { method: "GET", pattern: "/admin/hubs/:hubId", timeout: "default" },
-  { method: "GET", pattern: "/admin/organizations/:idOrg", timeout: "default" },
-  { method: "GET", pattern: "/apiops/projects/:projectName/keys/:keyName/", timeout: "default" },
-  { method: "GET", pattern: "/admin/environment", timeout: "default" },
-  { method: "GET", pattern: "/admin/audit", timeout: "default" },
-  { method: "GET", pattern: "/admin/audit/verify", timeout: "default" },
-  { method: "GET", pattern: "/admin/audit/:id", timeout: "default" },
-  { method: "DELETE", pattern: "/admin/cleanup/locks/:lockId", timeout: "default" },
-  { method: "DELETE", pattern: "/admin/cleanup/hubs/:hubId", timeout: "default" },
-  { method: "DELETE", pattern: "/apiops/projects/:projectName/keys/:keyName/", timeout: "default" },
-  { method: "DELETE", pattern: "/organization/:idOrg/key", timeout: "default" },
-  { method: "POST", pattern: "/admin/cleanup/delete-all", timeout: "long" },
-];
+/**
+ * The api routes a browser may reach through the bff: the endpoints the shared endpoint table
+ * marks `bff` (DESIGN §3's reads, deletions, jobs, archives and audit), at their published paths.
+ */
+export const ALLOWED_ROUTES: readonly AllowedRoute[] = ENDPOINT_LIST.flatMap((e) =>
+  e.bff ? [{ method: e.method, pattern: e.path, timeout: e.bff }] : [],
+);
 
 /**
  * A path parameter: ids, UUIDs and names only. No `%` (so no encoded `/`, `\`, `.` or NUL),

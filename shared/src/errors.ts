@@ -25,10 +25,12 @@ export const NotFoundBody = z.object({
   message: z.string(),
   code: z.literal(404),
 });
+/** 409: another deletion of the target is live (its `jobId`), or an Idempotency-Key clash. */
 export const ConflictBody = z.object({
   error: z.literal("Conflict"),
   message: z.string(),
   code: z.literal(409),
+  jobId: z.string().optional(),
 });
 /** 412: the target changed since the preview whose planToken was sent in If-Match. */
 export const PreconditionFailedBody = z.object({
@@ -80,4 +82,6 @@ export const OrgKeyErrorBody = z.object({
   /** A 412 says what changed since the preview, as other endpoints' 412 does. */
   currentPlanToken: z.string().optional(),
   changes: PreconditionFailedBody.shape.changes.optional(),
+  /** A 409 names the live job that holds the organization. */
+  jobId: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EnvironmentName, TargetType } from "./ids.ts";
+import { DeletionMarker } from "./jobs.ts";
 
 export const SearchQuery = z.strictObject({
   q: z.string().max(200, "must be at most 200 characters").default(""),
@@ -74,6 +75,8 @@ export const LockDetail = z.object({
   tempKeyCount: z.number().int().nonnegative(),
   keyAssignments: z.array(KeyAssignment),
   createdAt: z.string(),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type LockDetail = z.infer<typeof LockDetail>;
 
@@ -97,6 +100,8 @@ export const HubDetail = z.object({
   lastEventAt: z.string().nullable(),
   lockCount: z.number().int().nonnegative(),
   createdAt: z.string(),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type HubDetail = z.infer<typeof HubDetail>;
 
@@ -111,6 +116,8 @@ export const OrganizationDetail = z.object({
   members: z.array(z.object({ email: z.string(), role: OrgRole })),
   keys: z.array(z.object({ id: z.string(), createdAt: z.string(), nodeCount: z.number().int() })),
   nodes: z.array(z.object({ id: z.string(), name: z.string(), keyIds: z.array(z.string()) })),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 
@@ -122,6 +129,8 @@ export const ProjectKeyDetail = z.object({
   jwkCount: z.number().int().nonnegative(),
   jwks: z.array(z.object({ kid: z.string(), createdAt: z.string() })),
   deployments: z.array(z.object({ environmentName: z.string(), deployedAt: z.string() })),
+  /** Set while a live deletion job holds the target, or after one failed part-way. */
+  deletion: DeletionMarker,
 });
 export type ProjectKeyDetail = z.infer<typeof ProjectKeyDetail>;
 

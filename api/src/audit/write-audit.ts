@@ -45,14 +45,13 @@ function auditReason(c: Context<AppEnv>): string | null {
 }
 
 /**
- * Appends an audit record for the current request and marks the request as audited.
+ * Appends an audit record for the current request.
  *
  * @example
  * const record = await writeAudit(c, { action: "delete-lock", targetType: "lock", ... });
  * body.auditLogPath = record.path;
  */
 export async function writeAudit(c: Context<AppEnv>, entry: AuditEntry): Promise<AuditRecord> {
-  c.set("audited", true);
   return appendAudit(c.env, {
     ...entry,
     actor: c.var.identity?.email ?? "anonymous",

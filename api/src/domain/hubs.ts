@@ -1,7 +1,6 @@
 import type { DeletionMode, Plan } from "@cleanup/shared";
 import { ApiError } from "../http/errors.ts";
 import { type EventsSummary, listSegments, summarizeSegments } from "../storage/event-store.ts";
-import type { D1Deletion } from "./aggregate-deletion.ts";
 import { buildAggregatePlan } from "./aggregate-plan.ts";
 
 export type HubRow = { id: string; name: string; created_at: string };
@@ -80,19 +79,9 @@ export function buildHubPlan(
       eventCount: events.eventCount,
       lastEventSeq: events.lastSeq,
       eventBytes: events.eventBytes,
+      segmentCount: events.segmentCount,
       pairedLocks: facts.pairedLocks,
     },
     now,
   });
-}
-
-/** The hub's D1 rows that DELETE_DO_AND_EVENTS removes, each statement returning its rows (`deletedRows`). */
-export function hubD1Deletions(db: D1Database, hub: HubRow): D1Deletion[] {
-  return [
-    { table: "hubs", statement: db.prepare("DELETE FROM hubs WHERE id = ?1 RETURNING 1").bind(hub.id) },
-    {
-      table: "aggregates",
-      statement: db.prepare("DELETE FROM aggregates WHERE kind = 'hub' AND id = ?1 RETURNING 1").bind(hub.id),
-    },
-  ];
 }

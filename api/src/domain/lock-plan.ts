@@ -69,6 +69,7 @@ export function buildLockPlan(
       eventCount: events.eventCount,
       lastEventSeq: events.lastSeq,
       eventBytes: events.eventBytes,
+      segmentCount: events.segmentCount,
       keyAssignments: rows.keyAssignments,
       tempKeys: rows.tempKeys,
     },

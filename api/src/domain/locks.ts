@@ -69,33 +69,3 @@ export async function lockKeyAssignments(db: D1Database, lockId: number): Promis
     .all<KeyAssignmentRow>();
   return results;
 }
-
-/**
- * The lock's D1 rows that DELETE_DO_AND_EVENTS removes (key assignments only with cascade); each
- * statement returns its rows, which are what it deleted (see `deletedRows`).
- */
-export function lockD1Deletions(db: D1Database, lock: LockRow, cascadeDeleteKeys: boolean) {
-  const deletions = [
-    {
-      table: "locks",
-      statement: db.prepare("DELETE FROM locks WHERE lock_id = ?1 RETURNING 1").bind(lock.lock_id),
-    },
-    {
-      table: "temp_keys",
-      statement: db.prepare("DELETE FROM temp_keys WHERE lock_id = ?1 RETURNING 1").bind(lock.lock_id),
-    },
-    {
-      table: "aggregates",
-      statement: db
-        .prepare("DELETE FROM aggregates WHERE kind = 'lock' AND id = ?1 RETURNING 1")
-        .bind(lock.uuid),
-    },
-  ];
-  if (cascadeDeleteKeys) {
-    deletions.push({
-      table: "key_assignments",
-      statement: db.prepare("DELETE FROM key_assignments WHERE lock_id = ?1 RETURNING 1").bind(lock.lock_id),
-    });
-  }
-  return deletions;
-}

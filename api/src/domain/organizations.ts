@@ -31,7 +31,10 @@ export async function mayManageOrgKeys(
 }
 
 /** Everything the console shows about an organization. */
-export async function organizationDetail(db: D1Database, org: OrgRow): Promise<OrganizationDetail> {
+export async function organizationDetail(
+  db: D1Database,
+  org: OrgRow,
+): Promise<Omit<OrganizationDetail, "deletion">> {
   const [members, keys, nodes, links, apiKeys] = await db.batch<Record<string, unknown>>([
     db.prepare("SELECT email, role FROM org_members WHERE org_id = ?1 ORDER BY role, email").bind(org.id),
     db.prepare("SELECT id, created_at FROM org_keys WHERE org_id = ?1 ORDER BY id").bind(org.id),
@@ -68,7 +71,7 @@ export async function organizationDetail(db: D1Database, org: OrgRow): Promise<O
 }
 
 /** What deleting all keys of an organization removes and keeps. Pure. */
-export function buildOrgKeysPlan(detail: OrganizationDetail, environment: string): Plan {
+export function buildOrgKeysPlan(detail: Omit<OrganizationDetail, "deletion">, environment: string): Plan {
   const nodeKeys = detail.keys.reduce((n, k) => n + k.nodeCount, 0);
   const affectedNodes = detail.nodes.filter((n) => n.keyIds.length > 0).length;
   const warnings: Plan["warnings"] = [
@@ -111,7 +114,7 @@ export function buildOrgKeysPlan(detail: OrganizationDetail, environment: string
   };
 }
 
-/** Deletes every key of the organization and their node links, in one transaction. */
+/** Deletes every key of the organization and their node links, in one transaction (idempotent). */
 export async function deleteOrgKeys(
   db: D1Database,
   idOrg: string,

@@ -69,6 +69,15 @@ function diff(
     .map((f) => ({ field: `${prefix}${f}`, previewed: previewed[f] ?? null, current: current[f] ?? null }));
 }
 
+/** What differs between a previewed plan and the current one: fingerprint, options and target. */
+export function planChanges(previewed: Plan, current: Plan): Change[] {
+  return [
+    ...diff("", previewed.fingerprint, current.fingerprint),
+    ...diff("options.", previewed.options, current.options),
+    ...diff("target.", previewed.target, current.target),
+  ];
+}
+
 /**
  * With `If-Match`, the deletion goes ahead only if the target still looks exactly as previewed:
  * otherwise 412 with the current token and the facts that changed. Returns the previewed plan.
@@ -82,13 +91,7 @@ export async function requireUnchangedPlan(
   if (sent === null) return null;
   const previewed = await loadPreview(c.env.DB, sent);
   if (sent === currentToken) return previewed;
-  const changes = previewed
-    ? [
-        ...diff("", previewed.fingerprint, current.fingerprint),
-        ...diff("options.", previewed.options, current.options),
-        ...diff("target.", previewed.target, current.target),
-      ]
-    : [];
+  const changes = previewed ? planChanges(previewed, current) : [];
   if (changes.length === 0) changes.push({ field: "planToken", previewed: sent, current: currentToken });
   const what = previewed ? changes.map((ch) => ch.field).join(", ") : "the plan token is unknown or expired";
   throw new ApiError(412, `The target changed since the preview (${what}); preview again before deleting`, {

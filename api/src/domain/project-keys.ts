@@ -18,7 +18,10 @@ export async function requireProjectKey(
   return row;
 }
 
-export async function projectKeyDetail(db: D1Database, key: ProjectKeyRow): Promise<ProjectKeyDetail> {
+export async function projectKeyDetail(
+  db: D1Database,
+  key: ProjectKeyRow,
+): Promise<Omit<ProjectKeyDetail, "deletion">> {
   const [jwks, deployments] = await db.batch<Record<string, string>>([
     db
       .prepare(
@@ -48,7 +51,7 @@ export async function projectKeyDetail(db: D1Database, key: ProjectKeyRow): Prom
 
 /** What deleting a project key removes and keeps, for either JWK action. Pure. */
 export function buildProjectKeyPlan(
-  detail: ProjectKeyDetail,
+  detail: Omit<ProjectKeyDetail, "deletion">,
   action: JwkDeleteAction,
   environment: string,
 ): Plan {

@@ -15,7 +15,7 @@ const CHECKED = [
  * silently cut or ignored value.
  *
  * @example
- * app.use("/admin/cleanup/*", deletionHeaders(), idempotency());
+ * app.on("DELETE", "/admin/cleanup/locks/:lockId", deletionHeaders(), handler);
  */
 export function deletionHeaders() {
   return createMiddleware<AppEnv>(async function deletionHeaders(c, next) {

@@ -31,15 +31,3 @@ export async function countOf(statement: D1PreparedStatement): Promise<number> {
   const row = await statement.first<{ n: number }>();
   return row?.n ?? 0;
 }
-
-/**
- * Rows a `DELETE … RETURNING` statement removed. D1's `meta.changes` also counts the rows its
- * triggers wrote (the search indexes of locks, hubs, organizations and project keys: migration
- * 0020), so a deletion that reports its row counts returns its rows and counts them.
- *
- * @example
- * deletedRows(await db.prepare("DELETE FROM locks WHERE lock_id = ?1 RETURNING 1").bind(id).run()) // 1
- */
-export function deletedRows(result: D1Result<unknown>): number {
-  return result.results.length;
-}

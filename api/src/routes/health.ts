@@ -1,9 +1,15 @@
 import type { HealthResponse } from "@cleanup/shared";
-import { Hono } from "hono";
-import type { AppEnv } from "../app-env.ts";
+import { openApiDocument } from "../openapi/document.ts";
+import type { EndpointHandlers } from "./endpoint-handler.ts";
 
-/** `GET /health`: no auth; says which environment this deployment is. */
-export const healthRoutes = new Hono<AppEnv>().get("/health", (c) => {
-  const body: HealthResponse = { ok: true, environment: c.var.config.environment };
-  return c.json(body);
-});
+/** `GET /health` and `GET /openapi.json`: no auth; which environment this is, and the api's description. */
+export const serviceHandlers: EndpointHandlers<"getHealth" | "getOpenApiDocument"> = {
+  getHealth: (c) => {
+    const body: HealthResponse = { ok: true, environment: c.var.config.environment };
+    return c.json(body);
+  },
+  getOpenApiDocument: (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(openApiDocument());
+  },
+};

@@ -1,23 +1,21 @@
-import { type HubDetail, HubPathParams } from "@cleanup/shared";
-import { Hono } from "hono";
-import type { AppEnv } from "../app-env.ts";
+import type { HubDetail } from "@cleanup/shared";
 import { initialHubState } from "../domain/hub-state.ts";
 import { requireHub } from "../domain/hubs.ts";
-import { NoQuery, validParams, validQuery } from "../http/validate.ts";
+import { deletionMarkerFor } from "../jobs/job-store.ts";
 import { hubStub } from "../storage/aggregates-registry.ts";
+import type { EndpointHandlers } from "./endpoint-handler.ts";
 
 /**
- * `GET /admin/hubs/{hubId}`: the hub's read model and its aggregate state replayed from events.
- * Identical whether or not its DO state had been deleted.
+ * `GET /admin/hubs/{hubId}`: the hub's read model and its aggregate state replayed from events,
+ * identical whether or not its DO state had been deleted. While a deletion job holds it,
+ * `deletion` says so and the state is checked against R2 first.
  */
-export const hubRoutes = new Hono<AppEnv>().get(
-  "/admin/hubs/:hubId",
-  validParams(HubPathParams),
-  validQuery(NoQuery),
-  async (c) => {
-    const hub = await requireHub(c.env.DB, c.req.valid("param").hubId);
+export const hubReadHandlers: EndpointHandlers<"getHub"> = {
+  getHub: async (c, { params }) => {
+    const hub = await requireHub(c.env.DB, params.hubId);
+    const deletion = await deletionMarkerFor(c.env.DB, "hub", hub.id);
     const [snapshot, locks] = await Promise.all([
-      hubStub(c.env, hub.id).load(hub.id),
+      hubStub(c.env, hub.id).load(hub.id, { verify: deletion !== null }),
       c.env.DB.prepare("SELECT COUNT(*) AS n FROM locks WHERE hub_id = ?1")
         .bind(hub.id)
         .first<{ n: number }>(),
@@ -32,7 +30,8 @@ export const hubRoutes = new Hono<AppEnv>().get(
       lastEventAt: snapshot?.lastEventAt ?? null,
       lockCount: locks?.n ?? 0,
       createdAt: hub.created_at,
+      deletion,
     };
     return c.json(body);
   },
-);
+};

@@ -1,23 +1,23 @@
-import { type LockDetail, LockPathParams } from "@cleanup/shared";
-import { Hono } from "hono";
+import type { LockDetail } from "@cleanup/shared";
+import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { initialLockState } from "../domain/lock-state.ts";
 import { lockKeyAssignments, lockRowCounts, requireLock } from "../domain/locks.ts";
-import { NoQuery, validParams, validQuery } from "../http/validate.ts";
+import { deletionMarkerFor } from "../jobs/job-store.ts";
 import { lockStub } from "../storage/aggregates-registry.ts";
+import type { EndpointHandlers } from "./endpoint-handler.ts";
 
 /**
- * `GET /admin/locks/{lockId}` (numeric id or UUID): the lock's read model and its aggregate
- * state replayed from events. Identical whether or not its DO state had been deleted.
+ * `GET /admin/locks/{lockId}` (numeric id or UUID): the lock's read model and its aggregate state
+ * replayed from events, identical whether or not its DO state had been deleted. While a deletion
+ * job holds it, `deletion` says so and the state is checked against R2 first.
  */
-export const lockRoutes = new Hono<AppEnv>().get(
-  "/admin/locks/:lockId",
-  validParams(LockPathParams),
-  validQuery(NoQuery),
-  async (c) => {
-    const lock = await requireLock(c.env.DB, c.req.valid("param").lockId);
+export const lockReadHandlers: EndpointHandlers<"getLock"> = {
+  getLock: async (c: Context<AppEnv>, { params }) => {
+    const lock = await requireLock(c.env.DB, params.lockId);
+    const deletion = await deletionMarkerFor(c.env.DB, "lock", String(lock.lock_id));
     const [snapshot, counts, keyAssignments] = await Promise.all([
-      lockStub(c.env, lock.uuid).load(lock.uuid),
+      lockStub(c.env, lock.uuid).load(lock.uuid, { verify: deletion !== null }),
       lockRowCounts(c.env.DB, lock.lock_id),
       lockKeyAssignments(c.env.DB, lock.lock_id),
     ]);
@@ -35,7 +35,8 @@ export const lockRoutes = new Hono<AppEnv>().get(
       tempKeyCount: counts.tempKeys,
       keyAssignments,
       createdAt: lock.created_at,
+      deletion,
     };
     return c.json(body);
   },
-);
+};

@@ -1,10 +1,7 @@
-import { SearchQuery } from "@cleanup/shared";
-import { Hono } from "hono";
-import type { AppEnv } from "../app-env.ts";
 import { searchTargets } from "../domain/search.ts";
-import { validQuery } from "../http/validate.ts";
+import type { EndpointHandlers } from "./endpoint-handler.ts";
 
 /** `GET /admin/search?q=&type=&limit=&cursor=`: targets whose id, UUID or name matches, a page at a time. */
-export const searchRoutes = new Hono<AppEnv>().get("/admin/search", validQuery(SearchQuery), async (c) =>
-  c.json(await searchTargets(c.env.DB, c.req.valid("query"))),
-);
+export const searchHandlers: EndpointHandlers<"searchTargets"> = {
+  searchTargets: async (c, { query }) => c.json(await searchTargets(c.env.DB, query)),
+};

@@ -191,10 +191,16 @@ export async function readAllEvents(
   return bodies.flat();
 }
 
-/** Deletes keys in calls of at most R2_DELETE_BATCH keys. */
-export async function deleteKeys(bucket: R2Bucket, keys: readonly string[]): Promise<void> {
+/** Deletes keys in calls of at most R2_DELETE_BATCH keys; `onBatch` hears the progress after each. */
+export async function deleteKeys(
+  bucket: R2Bucket,
+  keys: readonly string[],
+  onBatch?: (deleted: number, total: number) => Promise<void>,
+): Promise<void> {
   for (let i = 0; i < keys.length; i += R2_DELETE_BATCH) {
-    await bucket.delete(keys.slice(i, i + R2_DELETE_BATCH));
+    const batch = keys.slice(i, i + R2_DELETE_BATCH);
+    await bucket.delete(batch);
+    await onBatch?.(i + batch.length, keys.length);
   }
 }
 

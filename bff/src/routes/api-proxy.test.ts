@@ -1,6 +1,5 @@
-import { LockDetail, SearchResponse } from "@cleanup/shared";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { devToken } from "../../../scripts/lib/api-server.ts";
+import { Job, JobAccepted, LockDetail, SearchResponse } from "@cleanup/shared";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiCall, STAFF, signIn, TEST_SECRET, type TestApp, testApp } from "../../test/helpers.ts";
 import { createSessionBox } from "../session-cookie.ts";
 
@@ -167,64 +166,51 @@ describe("/bff/api forwards the signed-in user's calls", () => {
 });
 
 describe("/bff/api passes back what the api says beside the body", () => {
-  /**
-   * Holds a delete-all dry run open at the api itself (its body not yet finished, the
-   * Idempotency-Key already claimed), as the signed-in staff member; `finish()` completes it.
-   */
-  async function holdOpen(idempotencyKey: string) {
-    const token = await devToken(inject("apiUrl"), inject("devPassword"), STAFF);
-    let finish!: () => void;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode("{"));
-        finish = () => {
-          controller.enqueue(new TextEncoder().encode("}"));
-          controller.close();
-        };
-      },
-    });
-    const answer = fetch(`${inject("apiUrl")}/admin/cleanup/delete-all?dryRun=true`, {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${token}`,
-        "X-Admin-API-Key": inject("adminKey"),
-        "Idempotency-Key": idempotencyKey,
-        "Content-Type": "application/json",
-      },
-      body,
-      duplex: "half",
-    } as RequestInit);
-    return { answer, finish };
-  }
-
-  it("Retry-After on a 409 while the first request still runs, Idempotent-Replayed on a repeat, the api's X-Request-Id", async () => {
+  it("202 with Location and Retry-After for a job, the job itself, Idempotent-Replayed on a repeat, the api's X-Request-Id", async () => {
+    const lockId = await firstLockId();
     const key = `bff-pass-${Date.now()}`;
-    const held = await holdOpen(key);
-    const send = () =>
-      apiCall(app, cookie, "/dev/admin/cleanup/delete-all?dryRun=true", {
-        method: "POST",
-        headers: { "Idempotency-Key": key },
-      });
-    // The held request has claimed the key once the api answers a repeat with 409.
-    let busy = await send();
-    for (let i = 0; i < 50 && busy.status !== 409; i++) {
+    const path = `/dev/admin/cleanup/locks/${lockId}?mode=DELETE_DO_ONLY`;
+    const first = await apiCall(app, cookie, path, {
+      method: "DELETE",
+      headers: { "Idempotency-Key": key, Prefer: "respond-async" },
+    });
+    expect(first.status).toBe(202);
+    const accepted = JobAccepted.parse(await first.json());
+    expect(first.headers.get("Location")).toBe(accepted.statusUrl);
+    expect(first.headers.get("Retry-After")).toMatch(/^[1-9]\d*$/);
+    // The job is an api route the bff forwards.
+    let job = Job.parse(await (await apiCall(app, cookie, `/dev${accepted.statusUrl}`)).json());
+    for (let i = 0; i < 100 && job.status !== "succeeded"; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      busy = await send();
+      job = Job.parse(await (await apiCall(app, cookie, `/dev${accepted.statusUrl}`)).json());
     }
-    expect(busy.status).toBe(409);
-    expect(busy.headers.get("Retry-After")).toMatch(/^[1-9]\d*$/);
+    expect(job.status).toBe("succeeded");
 
-    held.finish();
-    const first = await held.answer;
-    expect(first.status).toBe(200);
-    const repeat = await send();
+    const repeat = await apiCall(app, cookie, path, {
+      method: "DELETE",
+      headers: { "Idempotency-Key": key },
+    });
     expect(repeat.status).toBe(200);
     expect(repeat.headers.get("Idempotent-Replayed")).toBe("true");
-    const body = (await repeat.json()) as { requestId: string };
+    const body = (await repeat.json()) as { requestId: string; jobId: string };
     // The stored answer is the first request's; this response's id is the api's own for the repeat.
-    expect(body.requestId).toBe(first.headers.get("X-Request-Id"));
+    expect(body).toMatchObject({ requestId: first.headers.get("X-Request-Id"), jobId: accepted.jobId });
     expect(repeat.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(repeat.headers.get("X-Request-Id")).not.toBe(body.requestId);
+  });
+
+  it("Retry-After and the jobId on a 409 while another deletion of the target runs", async () => {
+    const lockId = await firstLockId();
+    const path = `/dev/admin/cleanup/locks/${lockId}?mode=DELETE_DO_ONLY`;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        apiCall(app, cookie, path, { method: "DELETE", headers: { Prefer: "respond-async" } }),
+      ),
+    );
+    const busy = answers.filter((r) => r.status === 409);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]!.headers.get("Retry-After")).toMatch(/^[1-9]\d*$/);
+    expect(await busy[0]!.json()).toMatchObject({ code: 409, jobId: expect.any(String) });
   });
 
   it("refuses an If-Match that is not one quoted plan token, an empty one included, before forwarding", async () => {

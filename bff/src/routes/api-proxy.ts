@@ -12,6 +12,8 @@ const FORWARDED_REQUEST_HEADERS = [
   HEADERS.ifMatch,
   HEADERS.idempotencyKey,
   HEADERS.auditReason,
+  // `Prefer: respond-async`: a deletion answers 202 with its job at once.
+  "Prefer",
 ] as const;
 /** Response headers of the api the console needs besides the body (DESIGN section 4). */
 const PASSED_BACK_RESPONSE_HEADERS = [

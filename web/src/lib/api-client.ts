@@ -109,7 +109,7 @@ export async function bffRequest<S extends z.ZodType>(
  * Calls an admin api route of one environment through the bff.
  *
  * @example
- * await apiRequest("dev", `/admin/locks/${encodeURIComponent(id)}`, { schema: LockDetail });
+ * await apiRequest("dev", endpointPath("getLock", { lockId }), { schema: LockDetail });
  */
 export function apiRequest<S extends z.ZodType>(
   environment: string,

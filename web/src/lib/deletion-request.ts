@@ -1,6 +1,6 @@
-import { encodeAuditReason, HEADERS } from "@cleanup/shared";
+import { encodeAuditReason, endpointPath, HEADERS, Job, JobAccepted } from "@cleanup/shared";
 import type { z } from "zod";
-import { apiRequest, type QueryParams } from "./api-client";
+import { ApiError, apiRequest, type QueryParams, type RequestOptions } from "./api-client";
 
 /** What the user confirmed a deletion with, sent along with it. */
 export interface DeletionConfirmation {
@@ -38,18 +38,57 @@ export interface DeletionRequest<S extends z.ZodType> {
   confirmation?: DeletionConfirmation;
 }
 
+const JOB_POLL_MS = 500;
+const ENDED = new Set(["succeeded", "failed", "cancelled"]);
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+/**
+ * A deletion runs as a job: the api answers its published shape once the job ended, or 202 with
+ * the job while it still runs. This waits for the job then and answers what the endpoint would
+ * have: its result body, parsed with `schema`, or the {@link ApiError} of its error status.
+ *
+ * @example requestJob("dev", endpointPath("deleteAll"), { method: "POST", schema: DeleteAllResponse })
+ */
+export async function requestJob<S extends z.ZodType>(
+  environment: string,
+  path: string,
+  options: RequestOptions<S>,
+): Promise<z.infer<S>> {
+  const first = await apiRequest(environment, path, { ...options, schema: options.schema.or(JobAccepted) });
+  const accepted = JobAccepted.safeParse(first);
+  if (!accepted.success || options.schema.safeParse(first).success) return first as z.infer<S>;
+  for (;;) {
+    await wait(JOB_POLL_MS, options.signal);
+    const job = await apiRequest(environment, endpointPath("getJob", { jobId: accepted.data.jobId }), {
+      schema: Job,
+      signal: options.signal,
+    });
+    if (!ENDED.has(job.status) || !job.result) continue;
+    if (job.result.httpStatus >= 400) throw new ApiError(job.result.httpStatus, job.result.body, null);
+    return options.schema.parse(job.result.body) as z.infer<S>;
+  }
+}
+
 /**
  * The DELETE of a target's cleanup endpoint. Without a confirmation it is the dry run, which
  * deletes nothing and returns the plan and its token; with one, the deletion of that plan.
  *
- * @example requestDeletion("dev", "/admin/cleanup/hubs/…", { query: { mode }, schema: HubDeletionResponse })
+ * @example requestDeletion("dev", endpointPath("deleteHub", { hubId }), { query: { mode }, schema: HubDeletionResponse })
  */
 export function requestDeletion<S extends z.ZodType>(
   environment: string,
   path: string,
   { query, schema, signal, confirmation }: DeletionRequest<S>,
 ): Promise<z.infer<S>> {
-  return apiRequest(environment, path, {
+  return requestJob(environment, path, {
     method: "DELETE",
     query: confirmation ? query : { ...query, dryRun: true },
     headers: confirmation && confirmationHeaders(confirmation),

@@ -58,7 +58,12 @@ describe("a failed deletion", () => {
       {
         success: false,
         operations: [
-          { name: "archive-events", status: "done", detail: "Archived 40 events", count: 40 },
+          "archive: 40 events → archives/lock/x/job.ndjson, sha256 9f2c1a0b…, verified",
+          "delete-events: 40 events in 2 R2 object(s) deleted",
+          "delete-d1-rows: FAILED: D1 is unavailable",
+        ],
+        steps: [
+          { name: "archive", status: "done", detail: "Archived 40 events", count: 40 },
           { name: "delete-events", status: "done", detail: "Deleted 2 segments", count: 40 },
           { name: "delete-d1-rows", status: "failed", detail: "D1 is unavailable" },
         ],
@@ -74,7 +79,7 @@ describe("a failed deletion", () => {
     const alert = screen.getByRole("alert");
     await expect.element(alert).toMatchTextContent(/The deletion stopped part-way/);
     const steps = alert.getByRole("table", { name: "Operations" });
-    await expect.element(steps.getByRole("row", { name: /archive-events done/ })).toBeVisible();
+    await expect.element(steps.getByRole("row", { name: /archive done/ })).toBeVisible();
     await expect.element(steps.getByRole("row", { name: /delete-d1-rows failed/ })).toBeVisible();
     await expect.element(alert.getByText("req-500")).toBeVisible();
   });

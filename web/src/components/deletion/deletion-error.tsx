@@ -1,4 +1,4 @@
-import { Operation, PreconditionFailedBody } from "@cleanup/shared";
+import { DeletionStep, PreconditionFailedBody } from "@cleanup/shared";
 import { RefreshCw } from "lucide-react";
 import { z } from "zod";
 import { ErrorAlert } from "@/components/errors/error-alert";
@@ -9,7 +9,7 @@ import { OperationsTable } from "./deletion-result-view";
 /** What a 412 says changed, in the common shape or endpoint 5's own (both carry `changes`). */
 const ChangedSince = z.object({ changes: PreconditionFailedBody.shape.changes });
 /** A deletion that stopped part-way still reports the steps it ran and the errors it met. */
-const PartialDeletion = z.object({ operations: z.array(Operation), errors: z.array(z.string()).optional() });
+const PartialDeletion = z.object({ steps: z.array(DeletionStep), errors: z.array(z.string()).optional() });
 
 function show(value: unknown): string {
   return value === null || value === undefined
@@ -85,14 +85,14 @@ export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
     );
   }
   const partial = isApiError(error) ? PartialDeletion.safeParse(error.raw).data : undefined;
-  if (partial?.operations.some((op) => op.status === "done")) {
+  if (partial?.steps.some((op) => op.status === "done")) {
     return (
       <ErrorAlert error={error} title="The deletion stopped part-way">
         <p>
           The steps marked done happened and are not undone; the failed step and those after it did not run.
           The attempt is in the audit log. Read the steps, then preview again before retrying.
         </p>
-        <OperationsTable operations={partial.operations} />
+        <OperationsTable operations={partial.steps} />
       </ErrorAlert>
     );
   }

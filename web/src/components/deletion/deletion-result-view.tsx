@@ -1,4 +1,4 @@
-import type { DeletionSummary, Operation } from "@cleanup/shared";
+import type { DeletionStep, DeletionSummary } from "@cleanup/shared";
 import { useId } from "react";
 import { DataTable, RowHeader } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
@@ -10,8 +10,12 @@ import { OperationStatus } from "./operation-status";
 
 export interface DeletionResultData {
   success: boolean;
-  operations: Operation[];
-  deletionSummary: DeletionSummary;
+  /** Ours, structured: the published `operations` are these steps as lines. */
+  steps: DeletionStep[];
+  summary: DeletionSummary;
+  /** The published one-sentence summary. */
+  deletionSummary: string;
+  /** Seconds, as published. */
   duration: number;
   errors: string[];
   auditLogPath: string | null;
@@ -19,7 +23,7 @@ export interface DeletionResultData {
   requestId?: string | undefined;
 }
 
-export function OperationsTable({ operations }: { operations: Operation[] }) {
+export function OperationsTable({ operations }: { operations: DeletionStep[] }) {
   return (
     <DataTable
       caption="Operations"
@@ -106,16 +110,22 @@ export function DeletionResultView({ title, ...props }: DeletionResultViewProps)
   return (
     <DeletionResultCard
       {...props}
-      outcome={{ title, success: result.success, duration: result.duration, requestId: result.requestId }}
+      outcome={{
+        title,
+        success: result.success,
+        duration: result.duration * 1000,
+        requestId: result.requestId,
+      }}
     >
       <ResultErrors errors={result.errors} />
       <section aria-labelledby="deletion-summary" className="grid gap-3">
         <h3 id="deletion-summary" className="text-sm font-semibold">
           Deletion summary
         </h3>
-        <Summary summary={result.deletionSummary} />
+        <p className="text-sm">{result.deletionSummary}</p>
+        <Summary summary={result.summary} />
       </section>
-      <OperationsTable operations={result.operations} />
+      <OperationsTable operations={result.steps} />
     </DeletionResultCard>
   );
 }

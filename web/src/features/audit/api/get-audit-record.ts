@@ -1,10 +1,10 @@
-import { AuditRecord } from "@cleanup/shared";
+import { AuditRecord, endpointPath } from "@cleanup/shared";
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
 
 export function getAuditRecord(environment: string, id: string, signal?: AbortSignal): Promise<AuditRecord> {
-  return apiRequest(environment, `/admin/audit/${encodeURIComponent(id)}`, { schema: AuditRecord, signal });
+  return apiRequest(environment, endpointPath("getAuditRecord", { id }), { schema: AuditRecord, signal });
 }
 
 export function auditRecordQueryOptions(environment: string, id: string) {

@@ -1,4 +1,4 @@
-import { type AuditAction, AuditListResponse, type AuditOutcome } from "@cleanup/shared";
+import { type AuditAction, AuditListResponse, type AuditOutcome, endpointPath } from "@cleanup/shared";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
@@ -22,7 +22,7 @@ export function listAudit(
   { cursor, limit = AUDIT_PAGE_SIZE }: { cursor?: string | null; limit?: number } = {},
   signal?: AbortSignal,
 ): Promise<AuditListResponse> {
-  return apiRequest(environment, "/admin/audit", {
+  return apiRequest(environment, endpointPath("listAudit"), {
     query: { ...filters, cursor: cursor ?? undefined, limit },
     schema: AuditListResponse,
     signal,

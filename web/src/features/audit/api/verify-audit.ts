@@ -1,4 +1,4 @@
-import { AuditVerifyResponse } from "@cleanup/shared";
+import { AuditVerifyResponse, endpointPath } from "@cleanup/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiRequest } from "@/lib/api-client";
@@ -19,7 +19,7 @@ export async function verifyAudit(
   let afterSeq = 0;
   let checked = 0;
   for (;;) {
-    const part = await apiRequest(environment, "/admin/audit/verify", {
+    const part = await apiRequest(environment, endpointPath("verifyAudit"), {
       query: { afterSeq, limit: STRETCH },
       schema: AuditVerifyResponse,
       signal,

@@ -1,10 +1,10 @@
-import { EnvironmentInfo } from "@cleanup/shared";
+import { EnvironmentInfo, endpointPath } from "@cleanup/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
 
 export function getEnvironment(environment: string, signal?: AbortSignal): Promise<EnvironmentInfo> {
-  return apiRequest(environment, "/admin/environment", { schema: EnvironmentInfo, signal });
+  return apiRequest(environment, endpointPath("getEnvironment"), { schema: EnvironmentInfo, signal });
 }
 
 export function environmentQueryOptions(environment: string) {

@@ -1,11 +1,11 @@
-import { DeleteAllResponse } from "@cleanup/shared";
+import { DeleteAllResponse, endpointPath } from "@cleanup/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
 
 /** The dry run of the dev reset: what delete-all would wipe and keep, and its planToken. */
 export function previewReset(environment: string, signal?: AbortSignal): Promise<DeleteAllResponse> {
-  return apiRequest(environment, "/admin/cleanup/delete-all", {
+  return apiRequest(environment, endpointPath("deleteAll"), {
     method: "POST",
     query: { dryRun: true },
     schema: DeleteAllResponse,

@@ -1,9 +1,8 @@
-import { DeleteAllResponse } from "@cleanup/shared";
+import { DeleteAllResponse, endpointPath } from "@cleanup/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-alert";
-import { apiRequest } from "@/lib/api-client";
-import { confirmationHeaders, type DeletionConfirmation } from "@/lib/deletion-request";
+import { confirmationHeaders, type DeletionConfirmation, requestJob } from "@/lib/deletion-request";
 import { formatDuration } from "@/lib/format";
 import { environmentKeys } from "@/lib/query-keys";
 
@@ -14,7 +13,7 @@ export function resetEnvironment(
   environment: string,
   confirmation: ResetEnvironmentInput,
 ): Promise<DeleteAllResponse> {
-  return apiRequest(environment, "/admin/cleanup/delete-all", {
+  return requestJob(environment, endpointPath("deleteAll"), {
     method: "POST",
     headers: confirmationHeaders(confirmation),
     schema: DeleteAllResponse,
@@ -28,7 +27,9 @@ export function useResetEnvironment(environment: string) {
     mutationKey: [...environmentKeys.reset(environment), "run"],
     mutationFn: (input: ResetEnvironmentInput) => resetEnvironment(environment, input),
     onSuccess: (result) => {
-      toast.success(`${environment} was reset`, { description: `Took ${formatDuration(result.duration)}.` });
+      toast.success(`${environment} was reset`, {
+        description: `Took ${formatDuration(result.duration * 1000)}.`,
+      });
       // Everything cached about this environment is now wrong; the reset's own preview included.
       return queryClient.invalidateQueries({ queryKey: environmentKeys.all(environment) });
     },

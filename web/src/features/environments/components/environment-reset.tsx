@@ -130,7 +130,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
   }
 
   if (reset.isPending || runningElsewhere) {
-    return <ResetProgress environment={env} steps={preview.data?.operations ?? []} />;
+    return <ResetProgress environment={env} steps={preview.data?.steps ?? []} />;
   }
 
   const confirmStep = (

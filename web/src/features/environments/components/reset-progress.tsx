@@ -1,4 +1,4 @@
-import type { Operation } from "@cleanup/shared";
+import type { DeletionStep } from "@cleanup/shared";
 import { useEffect, useState } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDuration } from "@/lib/format";
@@ -18,7 +18,7 @@ function useElapsed(): number {
  * The reset is one long request: the api reports its steps only at the end. Shown meanwhile: the
  * steps it will take, how long it has been running, and a busy indicator.
  */
-export function ResetProgress({ environment, steps }: { environment: string; steps: Operation[] }) {
+export function ResetProgress({ environment, steps }: { environment: string; steps: DeletionStep[] }) {
   const elapsed = useElapsed();
   return (
     <section

@@ -1,10 +1,10 @@
-import { HubDetail } from "@cleanup/shared";
+import { endpointPath, HubDetail } from "@cleanup/shared";
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
 
 export function getHub(environment: string, hubId: string, signal?: AbortSignal): Promise<HubDetail> {
-  return apiRequest(environment, `/admin/hubs/${encodeURIComponent(hubId)}`, { schema: HubDetail, signal });
+  return apiRequest(environment, endpointPath("getHub", { hubId }), { schema: HubDetail, signal });
 }
 
 /** Keys under this one (the deletion preview) go with it when the hub is deleted. */

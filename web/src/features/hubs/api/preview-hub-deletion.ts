@@ -1,4 +1,4 @@
-import { type DeletionMode, HubDeletionResponse } from "@cleanup/shared";
+import { type DeletionMode, endpointPath, HubDeletionResponse } from "@cleanup/shared";
 import { useQuery } from "@tanstack/react-query";
 import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
 import { requestDeletion } from "@/lib/deletion-request";
@@ -10,7 +10,7 @@ export interface HubDeletionOptions {
 
 /** The published path of one hub's deletion. */
 export function hubDeletionPath(hubId: string): string {
-  return `/admin/cleanup/hubs/${encodeURIComponent(hubId)}`;
+  return endpointPath("deleteHub", { hubId });
 }
 
 /** The dry run: deletes nothing, returns the itemised plan and the planToken to apply it with. */

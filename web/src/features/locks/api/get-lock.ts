@@ -1,10 +1,10 @@
-import { LockDetail } from "@cleanup/shared";
+import { endpointPath, LockDetail } from "@cleanup/shared";
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
 
 export function getLock(environment: string, lockId: string, signal?: AbortSignal): Promise<LockDetail> {
-  return apiRequest(environment, `/admin/locks/${encodeURIComponent(lockId)}`, {
+  return apiRequest(environment, endpointPath("getLock", { lockId }), {
     schema: LockDetail,
     signal,
   });

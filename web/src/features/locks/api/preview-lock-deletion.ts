@@ -1,4 +1,4 @@
-import { type DeletionMode, LockDeletionResponse } from "@cleanup/shared";
+import { type DeletionMode, endpointPath, LockDeletionResponse } from "@cleanup/shared";
 import { useQuery } from "@tanstack/react-query";
 import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
 import { requestDeletion } from "@/lib/deletion-request";
@@ -11,7 +11,7 @@ export interface LockDeletionOptions {
 
 /** The published path of one lock's deletion. */
 export function lockDeletionPath(lockId: string): string {
-  return `/admin/cleanup/locks/${encodeURIComponent(lockId)}`;
+  return endpointPath("deleteLock", { lockId });
 }
 
 /** The dry run: deletes nothing, returns the itemised plan and the planToken to apply it with. */

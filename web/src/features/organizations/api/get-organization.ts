@@ -1,4 +1,4 @@
-import { OrganizationDetail } from "@cleanup/shared";
+import { endpointPath, OrganizationDetail } from "@cleanup/shared";
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
@@ -8,7 +8,7 @@ export function getOrganization(
   idOrg: string,
   signal?: AbortSignal,
 ): Promise<OrganizationDetail> {
-  return apiRequest(environment, `/admin/organizations/${encodeURIComponent(idOrg)}`, {
+  return apiRequest(environment, endpointPath("getOrganization", { idOrg }), {
     schema: OrganizationDetail,
     signal,
   });

@@ -1,4 +1,4 @@
-import { OrgKeyDeletionResponse } from "@cleanup/shared";
+import { endpointPath, OrgKeyDeletionResponse } from "@cleanup/shared";
 import { useQuery } from "@tanstack/react-query";
 import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
 import { requestDeletion } from "@/lib/deletion-request";
@@ -6,7 +6,7 @@ import { organizationQueryOptions } from "./get-organization";
 
 /** The published path of the deletion of all of an organization's keys (endpoint 5). */
 export function orgKeysDeletionPath(idOrg: string): string {
-  return `/organization/${encodeURIComponent(idOrg)}/key`;
+  return endpointPath("deleteOrganizationKeys", { idOrg });
 }
 
 /** The dry run of deleting all of an organization's keys: the plan and its planToken. */

@@ -21,16 +21,14 @@ export function OrgKeysDeletionResult({ idOrg, ...props }: OrgKeysDeletionResult
         message: result.message,
       }}
     >
-      {result.deletionSummary && (
-        <DescriptionList aria-label="Deletion summary">
-          <DescriptionItem term="Organization keys deleted">
-            {formatNumber(result.deletionSummary.orgKeysDeleted)}
-          </DescriptionItem>
-          <DescriptionItem term="Node–key relationships deleted">
-            {formatNumber(result.deletionSummary.nodeKeysDeleted)}
-          </DescriptionItem>
-        </DescriptionList>
-      )}
+      <DescriptionList aria-label="Deletion summary">
+        <DescriptionItem term="Organization keys deleted">
+          {formatNumber(result.summary.orgKeysDeleted)}
+        </DescriptionItem>
+        <DescriptionItem term="Node–key relationships deleted">
+          {formatNumber(result.summary.nodeKeysDeleted)}
+        </DescriptionItem>
+      </DescriptionList>
       <ResultErrors errors={result.errors ?? []} />
     </DeletionResultCard>
   );

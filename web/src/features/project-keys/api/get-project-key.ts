@@ -1,4 +1,4 @@
-import { ProjectKeyDetail } from "@cleanup/shared";
+import { endpointPath, ProjectKeyDetail } from "@cleanup/shared";
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
@@ -10,7 +10,7 @@ export interface ProjectKeyRef {
 
 /** The published path, trailing slash included. */
 export function projectKeyPath({ projectName, keyName }: ProjectKeyRef): string {
-  return `/apiops/projects/${encodeURIComponent(projectName)}/keys/${encodeURIComponent(keyName)}/`;
+  return endpointPath("getProjectKey", { projectName, keyName });
 }
 
 export function getProjectKey(

@@ -1,4 +1,4 @@
-import { SearchResponse, type TargetType } from "@cleanup/shared";
+import { endpointPath, SearchResponse, type TargetType } from "@cleanup/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { environmentKeys } from "@/lib/query-keys";
@@ -15,7 +15,7 @@ export function searchTargets(
   { q, type, limit = type ? 20 : 40 }: SearchTargetsInput,
   signal?: AbortSignal,
 ): Promise<SearchResponse> {
-  return apiRequest(environment, "/admin/search", {
+  return apiRequest(environment, endpointPath("searchTargets"), {
     query: { q, type, limit },
     schema: SearchResponse,
     signal,
