@@ -12,16 +12,19 @@ import { type Figure, figure, type Round } from "./bench-stats.ts";
 
 type Ports = { api: number; floor: number };
 type Step = { name: string; durationMs?: number };
+type Counts = {
+  eventsDeleted: number;
+  objectsDeleted?: number;
+  doInstancesDeleted: number;
+  d1RowsDeleted: Record<string, number>;
+};
 type DeleteAllBody = {
   success: boolean;
-  /** Structured steps (the published `operations` are lines of text once issue 8 §1 lands). */
+  /** Structured steps (the published `operations` are lines of text). */
   steps?: Step[];
-  deletionSummary: {
-    eventsDeleted: number;
-    objectsDeleted?: number;
-    doInstancesDeleted: number;
-    d1RowsDeleted: Record<string, number>;
-  };
+  /** The structured counts (the published `deletionSummary` is one sentence). */
+  summary?: Counts;
+  deletionSummary: Counts | string;
   operations: (Step | string)[];
 };
 /** A job's outcome: the published answer, `{httpStatus, body}` (DESIGN §3.4), or the body itself. */
@@ -35,7 +38,7 @@ export type ScaleRun = {
   /** Server-side time of each step of the api's delete-all, per round. */
   steps: Record<string, number>[];
   /** What the api's delete-all said it deleted (last round). */
-  deleted: DeleteAllBody["deletionSummary"] | null;
+  deleted: Counts | null;
   floorSteps: Record<string, number>[];
 };
 
@@ -78,7 +81,11 @@ async function apiRound(seeded: Seeded, ports: Ports, tag: string) {
     if (left.locks !== 0 || left.events !== 0) throw new Error(`delete-all left ${JSON.stringify(left)}`);
     const structured = body.steps ?? body.operations.filter((o): o is Step => typeof o === "object");
     const steps = Object.fromEntries(structured.map((o) => [o.name, Math.round(o.durationMs ?? 0)]));
-    return { ms, steps, deleted: body.deletionSummary };
+    return {
+      ms,
+      steps,
+      deleted: typeof body.deletionSummary === "object" ? body.deletionSummary : body.summary!,
+    };
   } finally {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
