@@ -59,6 +59,8 @@ export function useDeletionMutation<TInput, TResult>(
         ),
       );
     },
+    // A refused or failed attempt is audited too: the target's history on the page shows it.
+    onError: () => queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
   });
   const done = mutation.isSuccess;
   useEffect(() => {

@@ -14,9 +14,14 @@ export interface TargetDeletionPageProps {
   result: React.ReactNode;
   /** The heading above the result: from the URL alone, since the target is no longer loaded. */
   resultTitle: React.ReactNode;
+  /** What happened to the target before (and after) this visit: its audit records. */
+  history: React.ReactNode;
 }
 
-/** The page of one lock, hub, organization or project key: what it holds and its deletion, then the result. */
+/**
+ * The page of one lock, hub, organization or project key: what it holds and its deletion, then the
+ * result; its history below either.
+ */
 export function TargetDeletionPage({
   env,
   title,
@@ -24,6 +29,7 @@ export function TargetDeletionPage({
   panel,
   result,
   resultTitle,
+  history,
 }: TargetDeletionPageProps) {
   return (
     <div className="grid gap-6">
@@ -40,6 +46,7 @@ export function TargetDeletionPage({
           {panel}
         </>
       )}
+      {history}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { HubDeletionPanel } from "@/features/hubs/components/hub-deletion-panel"
 import { HubOverview, HubTitle } from "@/features/hubs/components/hub-overview";
 import { deletionSearch } from "../deletion-search";
 import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
+import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/hubs/$hubId");
 
@@ -31,6 +32,7 @@ export function HubPage() {
           deletion={deletion}
         />
       }
+      history={<TargetHistory env={env} type="hub" id={hubId} noun="hub" />}
       resultTitle={<PageTitle eyebrow="Hub">{hubId}</PageTitle>}
       result={
         deletion.data && (

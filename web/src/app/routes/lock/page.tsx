@@ -5,6 +5,7 @@ import { LockDeletionPanel } from "@/features/locks/components/lock-deletion-pan
 import { LockOverview, LockTitle } from "@/features/locks/components/lock-overview";
 import { deletionSearch } from "../deletion-search";
 import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
+import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/locks/$lockId");
 
@@ -30,6 +31,7 @@ export function LockPage() {
           deletion={deletion}
         />
       }
+      history={<TargetHistory env={env} type="lock" id={lockId} noun="lock" />}
       resultTitle={<h1 className="text-2xl font-semibold tracking-tight">Lock {lockId}</h1>}
       result={
         deletion.data && (

@@ -1,5 +1,6 @@
 import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { useEnvironment } from "@/features/environments/api/get-environment";
 import { EnvironmentOverview } from "@/features/environments/components/environment-overview";
 import { TargetSearch } from "@/features/search/components/target-search";
 
@@ -20,19 +21,23 @@ export function SearchPage() {
     },
     [navigate, router, env],
   );
+  const counts = useEnvironment(env).data?.counts;
+  const totals = counts && { lock: counts.locks, hub: counts.hubs, organization: counts.organizations };
+  // The overview sits beside the results, not under them: results that come, go and change length
+  // push nothing down (layout shift), and the overview keeps its size while it loads.
   return (
-    <div className="grid gap-8">
+    <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_17rem]">
       <section aria-labelledby="search-title" className="grid gap-4">
         <h1 id="search-title" className="text-2xl font-semibold tracking-tight">
           Find a target
         </h1>
-        <TargetSearch environment={env} type={type} q={q} onQueryChange={onQueryChange} />
+        <TargetSearch environment={env} type={type} q={q} onQueryChange={onQueryChange} totals={totals} />
       </section>
-      <section aria-labelledby="overview-title" className="grid gap-3">
+      <section aria-labelledby="overview-title" className="grid gap-3 lg:sticky lg:top-20">
         <h2 id="overview-title" className="text-sm font-semibold text-muted-foreground">
           In {env} right now
         </h2>
-        <EnvironmentOverview environment={env} expectedKind={environment.kind} />
+        <EnvironmentOverview environment={env} expectedKind={environment.kind} columns={2} />
       </section>
     </div>
   );
