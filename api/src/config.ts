@@ -12,7 +12,7 @@ const ConfigSchema = z
     JWT_AUDIENCE: z.string().min(1),
     ADMIN_API_KEY: z.string().min(1, "must not be empty"),
     DEV_LOGIN_PASSWORD: z.string().default(""),
-    SEED_SCALE: z.coerce.number().positive().max(50).default(1),
+    SEED_SCALE: z.coerce.number().positive().max(1000).default(1),
     JWKS_URL: z.union([z.literal(""), z.url()]).default(""),
   })
   .superRefine((v, ctx) => {
