@@ -102,14 +102,18 @@ export async function recordJobAct(
   return { id: record.id, path: record.path };
 }
 
-/** Stops a job's Workflow instance that will never run its steps (cancelled, rejected). Best effort. */
+/**
+ * Wakes a job's Workflow instance that waits for a decision, so it reads the job's end in D1 and
+ * returns. A sleeping one (scheduled) is left to wake at its `runAt` and return then: terminating an
+ * instance aborts its engine mid-write locally, and a sleeping instance costs nothing. Best effort:
+ * a wait also ends at its timeout, and finds the same.
+ */
 export async function stopInstance(env: Env, jobId: string): Promise<void> {
   try {
     const instance = await env.DELETION_JOBS.get(jobId);
-    await instance.terminate();
+    await instance.sendEvent({ type: "decision", payload: { decision: "ended" } });
   } catch (err) {
-    // Not created, or already ended: it would find the job ended at its next step anyway.
-    console.log(JSON.stringify({ jobStopSkipped: { jobId, why: messageOf(err) } }));
+    console.log(JSON.stringify({ jobWakeSkipped: { jobId, why: messageOf(err) } }));
   }
 }
 
