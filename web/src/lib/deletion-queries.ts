@@ -1,6 +1,7 @@
 import { type QueryKey, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { toast } from "sonner";
+import { isJobWaiting } from "./deletion-request";
 import { environmentKeys } from "./query-keys";
 
 /**
@@ -48,6 +49,15 @@ export function useDeletionMutation<TInput, TResult>(
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn,
+    // Scheduled, or waiting for a second person: the target's reads and its jobs now say so.
+    onError: (error) => {
+      if (!isJobWaiting(error)) return;
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: environmentKeys.jobs(environment) }),
+        queryClient.invalidateQueries({ queryKey: targetKey, exact: true }),
+        queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
+      ]);
+    },
     onSuccess: (result) => {
       if (announce) {
         const { title, description } = announce(result);

@@ -14,6 +14,8 @@ export interface TargetDeletionPageProps {
   result: React.ReactNode;
   /** The heading above the result: from the URL alone, since the target is no longer loaded. */
   resultTitle: React.ReactNode;
+  /** Below the target (and below the result): its jobs and archives (issue 2.3). */
+  history?: React.ReactNode;
 }
 
 /** The page of one lock, hub, organization or project key: what it holds and its deletion, then the result. */
@@ -24,6 +26,7 @@ export function TargetDeletionPage({
   panel,
   result,
   resultTitle,
+  history,
 }: TargetDeletionPageProps) {
   return (
     <div className="grid gap-6">
@@ -40,6 +43,7 @@ export function TargetDeletionPage({
           {panel}
         </>
       )}
+      {history}
     </div>
   );
 }

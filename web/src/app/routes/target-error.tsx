@@ -40,9 +40,24 @@ export function TargetErrorView(props: ErrorComponentProps) {
       {props.error.requestId && (
         <p className="text-xs text-muted-foreground">Request id: {props.error.requestId}</p>
       )}
-      <Link to="/$env/search" params={{ env: params.env }} className={buttonVariants({ variant: "outline" })}>
-        Search
-      </Link>
+      <div className="flex flex-wrap gap-2">
+        <Link
+          to="/$env/search"
+          params={{ env: params.env }}
+          className={buttonVariants({ variant: "outline" })}
+        >
+          Search
+        </Link>
+        {(params.lockId || params.hubId) && (
+          <Link
+            to="/$env/deleted/$targetType/$targetId"
+            params={{ env: params.env, targetType: params.lockId ? "lock" : "hub", targetId: id }}
+            className={buttonVariants({ variant: "default" })}
+          >
+            Look up deleted {noun.toLowerCase()}: who deleted it, its archives, restore
+          </Link>
+        )}
+      </div>
     </section>
   );
 }

@@ -2,8 +2,10 @@ import { DeletionStep, PreconditionFailedBody } from "@cleanup/shared";
 import { RefreshCw } from "lucide-react";
 import { z } from "zod";
 import { ErrorAlert } from "@/components/errors/error-alert";
+import { WaitingJobNotice } from "@/components/jobs/waiting-job-notice";
 import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
+import { isJobWaiting } from "@/lib/deletion-request";
 import { OperationsTable } from "./deletion-result-view";
 
 /** What a 412 says changed, in the common shape or endpoint 5's own (both carry `changes`). */
@@ -22,6 +24,8 @@ function show(value: unknown): string {
 export interface DeletionErrorProps {
   error: unknown;
   onPreviewAgain: () => void;
+  /** The environment, to show a deletion that was scheduled or waits for approval (not an error). */
+  environment?: string;
 }
 
 /**
@@ -31,7 +35,10 @@ export interface DeletionErrorProps {
  * so the outcome is unknown until the audit log says; anything else — its message.
  * Every case shows the request id.
  */
-export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
+export function DeletionError({ error, onPreviewAgain, environment }: DeletionErrorProps) {
+  if (isJobWaiting(error) && environment) {
+    return <WaitingJobNotice environment={environment} jobId={error.job.jobId} />;
+  }
   if (isApiError(error, 412)) {
     const changes = ChangedSince.safeParse(error.raw).data?.changes ?? [];
     return (

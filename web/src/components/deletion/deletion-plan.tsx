@@ -163,7 +163,11 @@ export function DeletionPlanView({ plan, className }: DeletionPlanViewProps) {
       </p>
       <Counts counts={plan.counts} />
       <PlanWarnings warnings={plan.warnings} />
-      <ItemTable caption="Will be deleted" items={plan.delete} tone="delete" />
+      {plan.restore ? (
+        <ItemTable caption="Will be restored" items={plan.restore} tone="keep" />
+      ) : (
+        <ItemTable caption="Will be deleted" items={plan.delete} tone="delete" />
+      )}
       <ItemTable caption="Will be kept" items={plan.keep} tone="keep" />
       <D1RowsTable rows={plan.counts.d1Rows} />
     </div>

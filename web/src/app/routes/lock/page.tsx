@@ -3,6 +3,7 @@ import { AggregateDeletionResult } from "@/components/deletion/aggregate-deletio
 import { useDeleteLock } from "@/features/locks/api/delete-lock";
 import { LockDeletionPanel } from "@/features/locks/components/lock-deletion-panel";
 import { LockOverview, LockTitle } from "@/features/locks/components/lock-overview";
+import { TargetHistory } from "@/features/restore/components/target-history";
 import { deletionSearch } from "../deletion-search";
 import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
 
@@ -29,6 +30,9 @@ export function LockPage() {
           onPreviewRequested={url.requestPreview}
           deletion={deletion}
         />
+      }
+      history={
+        <TargetHistory environment={env} targetType="lock" targetId={lockId} exists={!deletion.data} />
       }
       resultTitle={<h1 className="text-2xl font-semibold tracking-tight">Lock {lockId}</h1>}
       result={

@@ -1,6 +1,7 @@
 import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { EnvironmentOverview } from "@/features/environments/components/environment-overview";
+import { DeletedTargetLookup } from "@/features/restore/components/deleted-target-lookup";
 import { TargetSearch } from "@/features/search/components/target-search";
 
 const route = getRouteApi("/_authed/$env/search");
@@ -27,6 +28,12 @@ export function SearchPage() {
           Find a target
         </h1>
         <TargetSearch environment={env} type={type} q={q} onQueryChange={onQueryChange} />
+      </section>
+      <section aria-labelledby="deleted-title" className="grid gap-2">
+        <h2 id="deleted-title" className="text-sm font-semibold text-muted-foreground">
+          Deleted for good? Search finds only what exists: look it up by its id
+        </h2>
+        <DeletedTargetLookup key={q} environment={env} initialId={q ?? ""} />
       </section>
       <section aria-labelledby="overview-title" className="grid gap-3">
         <h2 id="overview-title" className="text-sm font-semibold text-muted-foreground">
