@@ -1,5 +1,7 @@
-import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import type { ArchiveItem } from "@cleanup/shared";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import { useRef } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { archivesQueryOptions } from "@/features/restore/api/list-archives";
 import { targetExistsQueryOptions } from "@/features/restore/api/target-exists";
@@ -16,8 +18,12 @@ export function DeletedTargetPage() {
   const { archive: chosen } = route.useSearch();
   const { environment } = route.useRouteContext();
   const archives = useSuspenseQuery(archivesQueryOptions(env, targetType, targetId)).data.items;
-  const exists = useQuery(targetExistsQueryOptions(env, targetType, targetId)).data ?? false;
-  const archive = archives.find((a) => a.id === chosen) ?? archives.find((a) => a.restorable);
+  const exists = useSuspenseQuery(targetExistsQueryOptions(env, targetType, targetId)).data;
+  const candidate = archives.find((a) => a.id === chosen) ?? archives.find((a) => a.restorable);
+  // Once offered, the restore stays on screen: its result replaces it when the target exists again.
+  const offered = useRef<ArchiveItem | null>(null);
+  if (!offered.current && candidate?.restorable && !exists) offered.current = candidate;
+  const archive = offered.current;
   const noun = targetType === "lock" ? "Lock" : "Hub";
   return (
     <div className="grid gap-6">
@@ -26,7 +32,7 @@ export function DeletedTargetPage() {
         {exists ? noun : `Deleted ${noun.toLowerCase()}`} <span className="font-mono">{targetId}</span>
       </h1>
       <DeletedBy environment={env} targetType={targetType} targetId={targetId} />
-      {exists && (
+      {exists && !archive && (
         <p className="text-sm">
           This {targetType} exists in {env}: it can be restored only once it is gone.{" "}
           <Link

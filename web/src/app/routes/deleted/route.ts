@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { z } from "zod";
 import { PagePending } from "@/components/layouts/page-pending";
 import { archivesQueryOptions } from "@/features/restore/api/list-archives";
+import { targetExistsQueryOptions } from "@/features/restore/api/target-exists";
 import { environmentRoute } from "../environment/route";
 
 /** `/dev/deleted/lock/1001?archive=<id>`: a lock or hub found by its id once it is gone, with the archive to restore. */
@@ -19,7 +20,14 @@ export const deletedRoute = createRoute({
   },
   validateSearch: deletedSearch,
   loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(archivesQueryOptions(params.env, params.targetType, params.targetId)),
+    Promise.all([
+      context.queryClient.ensureQueryData(
+        archivesQueryOptions(params.env, params.targetType, params.targetId),
+      ),
+      context.queryClient.ensureQueryData(
+        targetExistsQueryOptions(params.env, params.targetType, params.targetId),
+      ),
+    ]),
   pendingComponent: PagePending,
   component: lazyRouteComponent(() => import("./page"), "DeletedTargetPage"),
 });

@@ -1,0 +1,64 @@
+import { expect, goToProvider, lockIdFromUrl, test } from "./fixtures";
+
+// Runs on the stack started with REQUIRE_APPROVAL=true (playwright project "approval").
+test.describe("A second approver", () => {
+  test("support asks for a deletion, admin reads the exact plan and approves it, support is told", async ({
+    signedInPage: page,
+    signIn,
+    browser,
+    snap,
+  }) => {
+    await page.goto("/dev/search?q=Gate");
+    await page.getByRole("list", { name: "Locks" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/dev\/locks\/\d+/);
+    const lockId = lockIdFromUrl(page);
+    await page.getByRole("button", { name: "Preview deletion" }).click();
+    await expect(page.getByRole("table", { name: "Will be deleted" })).toBeVisible();
+    await page.getByRole("button", { name: "Delete…" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByLabel("Type the lock id to confirm").fill(lockId);
+    await dialog.getByLabel("Reason (ticket)").fill("E2E-APPROVE-1: DO stuck");
+    await dialog.getByRole("button", { name: "Delete lock" }).click();
+    await expect(page.getByRole("region", { name: "Waiting for approval" }).first()).toContainText(
+      "waits for a second staff member",
+    );
+
+    // The requester cannot approve their own.
+    await page.getByRole("link", { name: "Approvals" }).first().click();
+    const own = page.getByRole("region", { name: new RegExp(`delete-lock of lock .*#${lockId}`) });
+    await expect(own).toContainText("You asked for this");
+    await own.getByLabel("Reason for your decision").fill("me");
+    await expect(own.getByRole("button", { name: "Approve" })).toBeDisabled();
+
+    // Another staff member, in another browser.
+    const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    const admin = await other.newPage();
+    await admin.goto("/");
+    await goToProvider(admin);
+    await admin.getByLabel("Email").fill("admin@smartphonekey.com");
+    await admin.getByLabel("Password").fill(process.env.DEV_LOGIN_PASSWORD ?? "dev-password");
+    await admin.getByRole("button", { name: "Sign in" }).click();
+    await admin.goto("/dev/approvals");
+    const card = admin.getByRole("region", { name: new RegExp(`delete-lock of lock .*#${lockId}`) });
+    await expect(card).toContainText("support@smartphonekey.com");
+    await expect(card).toContainText("E2E-APPROVE-1: DO stuck");
+    await expect(card.getByRole("table", { name: "Will be deleted" })).toBeVisible();
+    await card.getByLabel("Reason for your decision").fill("E2E-APPROVE-1 checked");
+    await admin.screenshot({ path: "artifacts/e2e/approval/approvals-page.png", fullPage: true });
+    await card.getByRole("button", { name: "Approve" }).click();
+    await expect(admin.getByText(/Approved: delete-lock/)).toBeVisible();
+    await expect(card).toHaveCount(0);
+
+    // The requester hears of it.
+    await expect(page.getByText(/was approved/)).toBeVisible({ timeout: 15_000 });
+    await snap("approved-toast");
+    await page.goto(`/dev/locks/${lockId}`);
+    await expect(
+      page
+        .getByRole("table", { name: "Jobs of this target" })
+        .getByRole("row", { name: /delete-lock.*succeeded/ }),
+    ).toBeVisible();
+    await other.close();
+    void signIn;
+  });
+});
