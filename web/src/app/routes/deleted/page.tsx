@@ -1,9 +1,8 @@
-import type { ArchiveItem } from "@cleanup/shared";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useRef } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { archivesQueryOptions } from "@/features/restore/api/list-archives";
+import { useArchivesRestoringHere } from "@/features/restore/api/restore-archive";
 import { targetExistsQueryOptions } from "@/features/restore/api/target-exists";
 import { DeletedBy } from "@/features/restore/components/deleted-by";
 import { RestorePanel } from "@/features/restore/components/restore-panel";
@@ -19,11 +18,13 @@ export function DeletedTargetPage() {
   const { environment } = route.useRouteContext();
   const archives = useSuspenseQuery(archivesQueryOptions(env, targetType, targetId)).data.items;
   const exists = useSuspenseQuery(targetExistsQueryOptions(env, targetType, targetId)).data;
-  const candidate = archives.find((a) => a.id === chosen) ?? archives.find((a) => a.restorable);
-  // Once offered, the restore stays on screen: its result replaces it when the target exists again.
-  const offered = useRef<ArchiveItem | null>(null);
-  if (!offered.current && candidate?.restorable && !exists) offered.current = candidate;
-  const archive = offered.current;
+  // A restore run from this page keeps its result on screen, though the target exists again.
+  const restoredHere = useArchivesRestoringHere(env);
+  const archive =
+    archives.find((a) => restoredHere.includes(a.id)) ??
+    (exists
+      ? undefined
+      : (archives.find((a) => a.id === chosen && a.restorable) ?? archives.find((a) => a.restorable)));
   const noun = targetType === "lock" ? "Lock" : "Hub";
   return (
     <div className="grid gap-6">
@@ -51,9 +52,7 @@ export function DeletedTargetPage() {
           id.
         </p>
       )}
-      {archive && !exists && archive.restorable && (
-        <RestorePanel key={archive.id} environment={environment} archive={archive} />
-      )}
+      {archive && <RestorePanel key={archive.id} environment={environment} archive={archive} />}
       <TargetHistory environment={env} targetType={targetType} targetId={targetId} exists={exists} />
     </div>
   );

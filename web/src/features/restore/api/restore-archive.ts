@@ -1,5 +1,5 @@
 import { endpointPath, RestoreResponse } from "@cleanup/shared";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useMutationState, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
 import {
@@ -43,9 +43,30 @@ export function restoreArchive(
   });
 }
 
+/** Restores of this session, by environment and archive: their results outlive the page that ran them. */
+export const restoreMutationKey = (environment: string, archiveId?: string) =>
+  archiveId ? (["restore", environment, archiveId] as const) : (["restore", environment] as const);
+
+/** The results of the restores this session ran in `environment` (of one archive, when given). */
+export function useRestoredHere(environment: string, archiveId?: string): RestoreResponse[] {
+  return useMutationState({
+    filters: { mutationKey: restoreMutationKey(environment, archiveId), status: "success" },
+    select: (m) => m.state.data as RestoreResponse,
+  });
+}
+
+/** The archives this session restores or restored in `environment` (running ones included). */
+export function useArchivesRestoringHere(environment: string): string[] {
+  return useMutationState({
+    filters: { mutationKey: restoreMutationKey(environment), predicate: (m) => m.state.status !== "error" },
+    select: (m) => String(m.options.mutationKey?.[2] ?? ""),
+  });
+}
+
 export function useRestoreArchive(environment: string, archiveId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: restoreMutationKey(environment, archiveId),
     mutationFn: (input: Omit<DeletionConfirmation, "schedule">) =>
       restoreArchive(environment, archiveId, input),
     onSuccess: (result) => {
@@ -54,9 +75,10 @@ export function useRestoreArchive(environment: string, archiveId: string) {
       });
     },
     // Done, waiting for approval or failed: the target, its archives, jobs and history changed.
+    // Not awaited: the mutation is a success first, so the page keeps its result when the target reappears.
     onSettled: (_result, error) => {
       if (error && !isJobWaiting(error)) return;
-      return queryClient.invalidateQueries({ queryKey: environmentKeys.all(environment) });
+      void queryClient.invalidateQueries({ queryKey: environmentKeys.all(environment) });
     },
   });
 }

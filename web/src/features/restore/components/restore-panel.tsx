@@ -11,7 +11,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { formatNumber } from "@/lib/format";
 import { randomId } from "@/lib/random-id";
-import { useRestoreArchive, useRestorePreview } from "../api/restore-archive";
+import { useRestoreArchive, useRestoredHere, useRestorePreview } from "../api/restore-archive";
 
 export interface RestorePanelProps {
   environment: { name: string; kind: EnvironmentName };
@@ -29,12 +29,14 @@ export function RestorePanel({ environment, archive }: RestorePanelProps) {
   const env = environment.name;
   const preview = useRestorePreview(env, archive.id, previewRequested);
   const restore = useRestoreArchive(env, archive.id);
+  const earlier = useRestoredHere(env, archive.id).at(-1);
+  const done = restore.data ?? earlier;
   const plan = preview.data?.plan;
   const noun = archive.targetType;
   const targetId = archive.targetId;
 
-  if (restore.data) {
-    const r = restore.data;
+  if (done) {
+    const r = done;
     return (
       <SectionCard title={`Restored ${noun} ${r.targetId}`} description={r.restoreSummary}>
         <ul className="grid gap-1 text-sm" aria-label="Operations">
