@@ -16,6 +16,7 @@ import {
 } from "./lib/bench-audit.ts";
 import { type AuditTableScroll, measureAuditTable } from "./lib/bench-audit-web.ts";
 import { BenchClient, printTable, type Row, row } from "./lib/bench-client.ts";
+import { measureRestore, type RestoreTiming } from "./lib/bench-restore.ts";
 import { consoleClient, startIdp } from "./lib/idp-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -192,7 +193,7 @@ async function auditAtScale(rows: Row[]): Promise<AuditAtScale> {
   }
 }
 
-async function apiScenarios(rows: Row[], resets: DeleteAll[]) {
+async function apiScenarios(rows: Row[], resets: DeleteAll[], restores: RestoreTiming[] = []) {
   await withApi(1, 48787, async (api) => {
     const client = await BenchClient.connect(api);
     resets.push(await deleteAll(client, 1, await timedSeed(api)));
@@ -202,6 +203,10 @@ async function apiScenarios(rows: Row[], resets: DeleteAll[]) {
     const short = locks.filter((l) => l.events > 0).slice(-2);
     if (long.length < 2 || short.length < 2) throw new Error("the seed lacks long or short locks");
     rows.push(await replayRows(client, long[0]!, "long"), await replayRows(client, short[0]!, "short"));
+    // Issue 2.3: the longest history deleted for good, then restored from its archive.
+    const restored = await measureRestore(client, long[0]!);
+    rows.push(restored.row);
+    restores.push(restored.timing);
     for (const mode of ["DELETE_DO_ONLY", "DELETE_DO_AND_EVENTS"]) {
       rows.push(await deletionRow(client, long[1]!, "long", mode));
       rows.push(await deletionRow(client, short[1]!, "short", mode));
@@ -286,7 +291,8 @@ async function main() {
   const runs = (part: string) => parts.length === 0 || parts.includes(part);
   const rows: Row[] = [];
   const resets: DeleteAll[] = [];
-  if (runs("api")) await apiScenarios(rows, resets);
+  const restores: RestoreTiming[] = [];
+  if (runs("api")) await apiScenarios(rows, resets, restores);
   const audit = runs("audit") ? await auditAtScale(rows) : null;
 
   const machine = {
@@ -316,6 +322,7 @@ async function main() {
     runsPerMedian: RUNS,
     rows,
     deleteAll: resets,
+    restore: restores,
     ...(audit ? { audit } : {}),
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,0 +1,79 @@
+import { performance } from "node:perf_hooks";
+import { type BenchClient, type Row, row } from "./bench-client.ts";
+
+type JobView = {
+  jobId: string;
+  status: string;
+  createdAt: string;
+  endedAt: string | null;
+  result: { httpStatus: number } | null;
+};
+
+/** Runs a job-backed request and waits for its job to end: wall time (request to end) and the job's own time. */
+async function untilEnded(client: BenchClient, method: string, path: string) {
+  const started = performance.now();
+  const first = await client.call<{ jobId?: string | null }>(method, path, {
+    headers: { Prefer: "respond-async" },
+  });
+  const jobId = first.body.jobId;
+  if (!jobId) throw new Error(`${method} ${path}: no job in ${JSON.stringify(first.body).slice(0, 200)}`);
+  for (;;) {
+    const { body: job } = await client.call<JobView>("GET", `/admin/jobs/${jobId}`);
+    if (["succeeded", "failed", "cancelled"].includes(job.status)) {
+      if (job.status !== "succeeded") throw new Error(`${method} ${path}: job ${jobId} ${job.status}`);
+      const serverMs = Date.parse(job.endedAt ?? "") - Date.parse(job.createdAt);
+      return { ms: performance.now() - started, serverMs, jobId };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export type RestoreTiming = {
+  lockId: string;
+  events: number;
+  deleteMs: number;
+  restoreMs: number;
+  deleteServerMs: number;
+  restoreServerMs: number;
+  identical: boolean;
+};
+
+/**
+ * Deletes a lock for good (DELETE_DO_AND_EVENTS) and restores it from the archive that deletion
+ * wrote, in the same run: the restore's time against the deletion's, and whether the lock reads
+ * back exactly as before.
+ */
+export async function measureRestore(
+  client: BenchClient,
+  lock: { id: string; events: number },
+): Promise<{ timing: RestoreTiming; row: Row }> {
+  const before = (await client.call("GET", `/admin/locks/${lock.id}`)).body;
+  const del = await untilEnded(client, "DELETE", `/admin/cleanup/locks/${lock.id}?mode=DELETE_DO_AND_EVENTS`);
+  const { body } = await client.call<{ items: { id: string; jobId: string | null }[] }>(
+    "GET",
+    `/admin/archives?targetType=lock&targetId=${lock.id}`,
+  );
+  const archive = body.items.find((a) => a.jobId === del.jobId);
+  if (!archive) throw new Error(`no archive of job ${del.jobId}`);
+  const restore = await untilEnded(client, "POST", `/admin/archives/${archive.id}/restore`);
+  const after = (await client.call("GET", `/admin/locks/${lock.id}`)).body;
+  const identical = JSON.stringify(after) === JSON.stringify(before);
+  const timing: RestoreTiming = {
+    lockId: lock.id,
+    events: lock.events,
+    deleteMs: Math.round(del.ms),
+    restoreMs: Math.round(restore.ms),
+    deleteServerMs: del.serverMs,
+    restoreServerMs: restore.serverMs,
+    identical,
+  };
+  return {
+    timing,
+    row: row(
+      `restore vs DELETE_DO_AND_EVENTS of the longest lock (${lock.events} events)`,
+      del.ms,
+      restore.ms,
+      `server ${restore.serverMs}/${del.serverMs} ms; reads back ${identical ? "identical" : "DIFFERENT"}`,
+    ),
+  };
+}
