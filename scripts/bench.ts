@@ -35,8 +35,9 @@ type Summary = {
 type Deletion = {
   success: boolean;
   duration: number;
-  deletionSummary: Summary;
-  operations: { name: string; durationMs?: number }[];
+  /** The structured counts (`deletionSummary` is the published sentence since issue 8). */
+  summary: Summary;
+  steps: { name: string; durationMs?: number }[];
 };
 type LockRef = { id: string; events: number };
 
@@ -109,7 +110,7 @@ async function deleteAll(client: BenchClient, scale: number, seedMs: number): Pr
   const dry = await client.call("POST", "/admin/cleanup/delete-all?dryRun=true");
   const { ms, body } = await client.call<Deletion>("POST", "/admin/cleanup/delete-all");
   if (!body.success) throw new Error(`delete-all failed: ${JSON.stringify(body).slice(0, 300)}`);
-  const s = body.deletionSummary;
+  const s = body.summary;
   return {
     scale,
     seedMs: Math.round(seedMs),
@@ -119,7 +120,7 @@ async function deleteAll(client: BenchClient, scale: number, seedMs: number): Pr
     rows: Object.values(s.d1RowsDeleted).reduce((a, b) => a + b, 0),
     events: s.eventsDeleted,
     objects: s.objectsDeleted ?? 0,
-    stepsMs: Object.fromEntries(body.operations.map((o) => [o.name, Math.round(o.durationMs ?? 0)])),
+    stepsMs: Object.fromEntries(body.steps.map((o) => [o.name, Math.round(o.durationMs ?? 0)])),
   };
 }
 

@@ -97,7 +97,9 @@ function Counts({ counts, restore = false }: { counts: Plan["counts"]; restore?:
     <section aria-labelledby="deletion-counts" className="grid gap-2">
       <h4 id="deletion-counts" className="text-sm font-semibold">
         {restore ? "Restore counts" : "Deletion counts"}{" "}
-        <span className="font-normal text-muted-foreground">{restore ? "(what goes back)" : "(what goes)"}</span>
+        <span className="font-normal text-muted-foreground">
+          {restore ? "(what goes back)" : "(what goes)"}
+        </span>
       </h4>
       <StatGrid items={tiles} tone={restore ? "keep" : "delete"} />
     </section>
