@@ -163,3 +163,46 @@ describe("with REQUIRE_APPROVAL=true", () => {
     expect(await lockExists(lock.lock_id)).toBe(true);
   }, 30_000);
 });
+
+describe("the worst moments of an approval", () => {
+  it("an approval sent the moment the request is made runs the job at once, not at the TTL", async () => {
+    const lock = locks[5]!;
+    const res = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY");
+    const { jobId } = JobAccepted.parse(await res.json());
+    const job = await jobOf(jobId);
+    const approvedAt = Date.now();
+    expect((await asAdmin(`/admin/jobs/${jobId}/approve`, { "If-Match": `"${job.planToken}"` })).status).toBe(
+      200,
+    );
+    const ended = await jobEnded(jobId, 20_000);
+    expect(ended.status).toBe("succeeded");
+    // The TTL is five seconds: an approval lost before the wait would only run once it timed out.
+    expect(Date.parse(ended.endedAt!) - approvedAt).toBeLessThan(4000);
+  });
+
+  it("of 10 approvals and a rejection at once exactly one decides; the others are 409", async () => {
+    const lock = locks[6]!;
+    const res = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY");
+    const { jobId } = JobAccepted.parse(await res.json());
+    const job = await jobOf(jobId);
+    const admin = await tokenFor(ADMIN);
+    const acts = [
+      ...Array.from({ length: 10 }, () =>
+        call(`/admin/jobs/${jobId}/approve`, {
+          method: "POST",
+          headers: staffHeaders(admin, { "If-Match": `"${job.planToken}"` }),
+        }),
+      ),
+      call(`/admin/jobs/${jobId}/reject`, { method: "POST", headers: staffHeaders(admin) }),
+    ];
+    const statuses = (await Promise.all(acts)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(10);
+    const ended = await jobEnded(jobId, 20_000);
+    const records = (await auditOfJob(jobId)).filter(
+      (r) => ["approve-job", "reject-job"].includes(r.action) && r.outcome === "success",
+    );
+    expect(records).toHaveLength(1);
+    expect(ended.status).toBe(records[0]!.action === "approve-job" ? "succeeded" : "cancelled");
+  });
+});
