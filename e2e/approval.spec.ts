@@ -61,4 +61,42 @@ test.describe("A second approver", () => {
     await other.close();
     void signIn;
   });
+
+  test("admin rejects a request with a reason: nothing is deleted and support is told why", async ({
+    signedInPage: page,
+    bffApi,
+    browser,
+  }) => {
+    await page.goto("/dev/search?q=Gate");
+    await page.getByRole("list", { name: "Locks" }).getByRole("link").nth(1).click();
+    await expect(page).toHaveURL(/\/dev\/locks\/\d+/);
+    const lockId = lockIdFromUrl(page);
+    await page.getByRole("radio", { name: /DELETE_DO_AND_EVENTS/ }).check();
+    await page.getByRole("button", { name: "Preview deletion" }).click();
+    await expect(page.getByRole("table", { name: "Will be deleted" })).toBeVisible();
+    await page.getByRole("button", { name: "Delete…" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByLabel("Type the lock id to confirm").fill(lockId);
+    await dialog.getByLabel("Reason (ticket)").fill("E2E-APPROVE-2: wrong lock?");
+    await dialog.getByRole("button", { name: "Delete lock" }).click();
+    await expect(page.getByRole("region", { name: "Waiting for approval" }).first()).toBeVisible();
+
+    const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    const admin = await other.newPage();
+    await admin.goto("/");
+    await goToProvider(admin);
+    await admin.getByLabel("Email").fill("admin@smartphonekey.com");
+    await admin.getByLabel("Password").fill(process.env.DEV_LOGIN_PASSWORD ?? "dev-password");
+    await admin.getByRole("button", { name: "Sign in" }).click();
+    await admin.goto("/dev/approvals");
+    const card = admin.getByRole("region", { name: new RegExp(`delete-lock of lock .*#${lockId}`) });
+    await card.getByLabel("Reason for your decision").fill("E2E-APPROVE-2: that lock is in use");
+    await card.getByRole("button", { name: "Reject" }).click();
+    await expect(admin.getByText(/Rejected: delete-lock/)).toBeVisible();
+    await other.close();
+
+    await expect(page.getByText(/was rejected/)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(/that lock is in use/)).toBeVisible();
+    expect((await bffApi("GET", `/admin/locks/${lockId}`)).status).toBe(200);
+  });
 });
