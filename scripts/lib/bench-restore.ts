@@ -1,13 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { type BenchClient, median, type Row, row } from "./bench-client.ts";
 
-type JobView = {
-  jobId: string;
-  status: string;
-  createdAt: string;
-  endedAt: string | null;
-  result: { httpStatus: number } | null;
-};
+type JobView = { jobId: string; status: string; createdAt: string; endedAt: string | null };
 
 /** Runs a job-backed request and waits for its job to end: wall time (request to end) and the job's own time. */
 async function untilEnded(client: BenchClient, method: string, path: string) {
@@ -28,30 +22,12 @@ async function untilEnded(client: BenchClient, method: string, path: string) {
   }
 }
 
-export type RestoreTiming = {
-  lockId: string;
-  events: number;
-  deleteMs: number;
-  restoreMs: number;
-  deleteServerMs: number;
-  restoreServerMs: number;
-  identical: boolean;
-};
-
-/**
- * Deletes a lock for good (DELETE_DO_AND_EVENTS) and restores it from the archive that deletion
- * wrote, in the same run: the restore's time against the deletion's, and whether the lock reads
- * back exactly as before.
- */
-export async function measureRestore(
-  client: BenchClient,
-  lock: { id: string; events: number },
-): Promise<{ timing: RestoreTiming; row: Row }> {
-  const before = (await client.call("GET", `/admin/locks/${lock.id}`)).body;
-  const del = await untilEnded(client, "DELETE", `/admin/cleanup/locks/${lock.id}?mode=DELETE_DO_AND_EVENTS`);
+/** One cycle: delete the lock for good, then restore it from the archive that deletion wrote. */
+async function cycle(client: BenchClient, lockId: string) {
+  const del = await untilEnded(client, "DELETE", `/admin/cleanup/locks/${lockId}?mode=DELETE_DO_AND_EVENTS`);
   const { body } = await client.call<{ items: { id: string; jobId: string | null }[] }>(
     "GET",
-    `/admin/archives?targetType=lock&targetId=${lock.id}`,
+    `/admin/archives?targetType=lock&targetId=${lockId}`,
   );
   const archive = body.items.find((a) => a.jobId === del.jobId);
   if (!archive) throw new Error(`no archive of job ${del.jobId}`);
@@ -59,46 +35,54 @@ export async function measureRestore(
   return { del, restore };
 }
 
+export type RestoreTiming = {
+  lockId: string;
+  events: number;
+  cycles: number;
+  deleteMs: number;
+  restoreMs: number;
+  deleteServerMs: number;
+  restoreServerMs: number;
+  identical: boolean;
+};
+
 /** Delete-and-restore cycles per lock: each restore reads the archive its own deletion wrote. */
 const CYCLES = 3;
 
 /**
  * Deletes a lock for good (DELETE_DO_AND_EVENTS) and restores it from the archive that deletion
- * wrote, {@link CYCLES} times in the same run: the median restore against the median deletion,
- * and whether the lock reads back exactly as before after every cycle.
+ * wrote, {@link CYCLES} times in the same run: the median restore against the median deletion, and
+ * whether the lock reads back exactly as before after every cycle.
  */
 export async function measureRestore(
   client: BenchClient,
   lock: { id: string; events: number },
 ): Promise<{ timing: RestoreTiming; row: Row }> {
-  const before = JSON.stringify((await client.call("GET", `/admin/locks/${lock.id}`)).body);
+  const read = async () => JSON.stringify((await client.call("GET", `/admin/locks/${lock.id}`)).body);
+  const before = await read();
   const runs: Awaited<ReturnType<typeof cycle>>[] = [];
   let identical = true;
   for (let i = 0; i < CYCLES; i++) {
-    runs.push(await cycle(client, lock));
-    identical &&= JSON.stringify((await client.call("GET", `/admin/locks/${lock.id}`)).body) === before;
+    runs.push(await cycle(client, lock.id));
+    identical &&= (await read()) === before;
   }
-  const del = { ms: median(runs.map((r) => r.del.ms)), serverMs: median(runs.map((r) => r.del.serverMs)) };
-  const restore = {
-    ms: median(runs.map((r) => r.restore.ms)),
-    serverMs: median(runs.map((r) => r.restore.serverMs)),
-  };
   const timing: RestoreTiming = {
     lockId: lock.id,
     events: lock.events,
-    deleteMs: Math.round(del.ms),
-    restoreMs: Math.round(restore.ms),
-    deleteServerMs: del.serverMs,
-    restoreServerMs: restore.serverMs,
+    cycles: CYCLES,
+    deleteMs: Math.round(median(runs.map((r) => r.del.ms))),
+    restoreMs: Math.round(median(runs.map((r) => r.restore.ms))),
+    deleteServerMs: median(runs.map((r) => r.del.serverMs)),
+    restoreServerMs: median(runs.map((r) => r.restore.serverMs)),
     identical,
   };
   return {
     timing,
     row: row(
       `restore vs DELETE_DO_AND_EVENTS of the longest lock (${lock.events} events)`,
-      del.ms,
-      restore.ms,
-      `medians of ${CYCLES}; server ${restore.serverMs}/${del.serverMs} ms; reads back ${identical ? "identical" : "DIFFERENT"}`,
+      median(runs.map((r) => r.del.ms)),
+      median(runs.map((r) => r.restore.ms)),
+      `medians of ${CYCLES}; server ${timing.restoreServerMs}/${timing.deleteServerMs} ms; reads back ${identical ? "identical" : "DIFFERENT"}`,
     ),
   };
 }
