@@ -24,6 +24,7 @@ test.describe("The audit log", () => {
     await expect(page).toHaveURL(/targetId=hooli/);
     await filters.getByLabel("Outcome").selectOption("success");
     await expect(page).toHaveURL(/outcome=success/);
+    await filters.getByRole("button", { name: "More filters" }).click();
     await filters.getByLabel("Action").selectOption("delete-org-keys");
     await expect(page).toHaveURL(/action=delete-org-keys/);
     const rows = table.getByRole("row").filter({ hasText: "hooli" });
@@ -38,6 +39,11 @@ test.describe("The audit log", () => {
     await expect(filters.getByLabel("Outcome")).toHaveValue("success");
     await expect(rows).toHaveCount(1);
 
+    // Action is set: the filters behind "More filters" are open already.
+    await expect(filters.getByRole("button", { name: /More filters \(1 set\)/ })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
     await filters.getByLabel("From (UTC)").fill("2099-01-01T00:00");
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/from=2099-01-01T00%3A00%3A00.000Z|from=2099-01-01T00:00:00.000Z/);
@@ -56,6 +62,61 @@ test.describe("The audit log", () => {
     await expect(page.getByRole("region", { name: "Previewed plan" })).toContainText("Organization keys");
     await expect(page.getByRole("region", { name: "Storage and chain" })).toContainText(/#\d+/);
     await snap("record");
+  });
+
+  test("finds a lock's records by its numeric id, typed or in the URL, and keeps the filter in the URL", async ({
+    signedInPage: page,
+    bffApi,
+    snap,
+  }) => {
+    for (const lockId of ["1004", "1016"]) {
+      const res = await deleteThroughApi(
+        bffApi,
+        `/admin/cleanup/locks/${lockId}?mode=DELETE_DO_ONLY`,
+        `E2E-AUDIT-${lockId}: DO stuck`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    await page.goto("/dev/audit");
+    const filters = page.getByRole("form", { name: "Audit filters" });
+    const targetId = filters.getByLabel("Target id");
+    await targetId.fill("1004");
+    await targetId.press("Enter");
+    await expect(page).toHaveURL(/targetId=1004/);
+    await expect(targetId).toHaveValue("1004");
+    const table = page.getByRole("table", { name: "Audit log" });
+    // Only 1004's: its job's started record and its outcome, nothing of 1016.
+    const rows = table.getByRole("row").filter({ hasText: "E2E-AUDIT-" });
+    await expect(rows.filter({ hasText: "success" })).toHaveCount(1);
+    await expect(rows.filter({ hasText: "E2E-AUDIT-1004: DO stuck" })).toHaveCount(await rows.count());
+    await expect(table.getByRole("row").filter({ hasText: "1016" })).toHaveCount(0);
+    await snap("lock-1004");
+
+    await page.goto("/dev/audit?targetId=1016");
+    await expect(targetId).toHaveValue("1016");
+    await expect(page).toHaveURL(/targetId=1016/);
+    await expect(rows.filter({ hasText: "success" })).toHaveCount(1);
+    await expect(rows.filter({ hasText: "success" })).toContainText("E2E-AUDIT-1016: DO stuck");
+    await page.reload();
+    await expect(targetId).toHaveValue("1016");
+    await expect(rows.first()).toContainText("E2E-AUDIT-1016");
+  });
+
+  test("takes times year first, in UTC, and says when one is not a time", async ({ signedInPage: page }) => {
+    await page.goto("/dev/audit");
+    const filters = page.getByRole("form", { name: "Audit filters" });
+    await filters.getByRole("button", { name: /More filters/ }).click();
+    const from = filters.getByLabel("From (UTC)");
+    await from.fill("01/02/2026");
+    await from.press("Enter");
+    await expect(from).toHaveAttribute("aria-invalid", "true");
+    await expect(filters).toContainText("Not a time: write it as YYYY-MM-DD HH:MM, UTC");
+    await expect(page).not.toHaveURL(/from=/);
+    await from.fill("2026-01-02 03:04");
+    await from.press("Enter");
+    await expect(page).toHaveURL(/from=2026-01-02T03%3A04%3A00.000Z|from=2026-01-02T03:04:00.000Z/);
+    await page.reload();
+    await expect(filters.getByLabel("From (UTC)")).toHaveValue("2026-01-02 03:04");
   });
 
   test("exports the current filter to CSV and NDJSON", async ({ signedInPage: page }) => {

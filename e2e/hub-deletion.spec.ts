@@ -72,7 +72,11 @@ test.describe("Deleting a hub", () => {
     await expect(page.getByRole("region", { name: "Previewed plan" })).toContainText(hubId);
     await snap("audit-record");
 
+    // Gone, and the page says who deleted it, when and why, instead of a bare 404.
     await page.goto(`/dev/hubs/${hubId}`);
-    await expect(page.getByRole("heading", { name: "Hub not found" })).toBeVisible();
+    const gone = page.getByRole("region", { name: `Hub ${hubId} was deleted` });
+    await expect(gone).toContainText("By support@smartphonekey.com on");
+    await expect(gone).toContainText("E2E-HUB-2: decommissioned");
+    await expect(gone.getByRole("link", { name: "Open the audit record" })).toBeVisible();
   });
 });

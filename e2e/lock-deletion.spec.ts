@@ -61,7 +61,8 @@ test.describe("Deleting a lock", () => {
     await snap("result");
 
     await page.getByRole("button", { name: "Open the lock again" }).click();
-    await expect(page.getByRole("heading", { name: "Lock not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Lock ${lockId} was deleted` })).toBeVisible();
+    await expect(page.getByText("E2E-1: customer asked to remove the lock").first()).toBeVisible();
     await snap("gone");
 
     await page.goto(`/dev/search?type=lock&q=${lockId}`);

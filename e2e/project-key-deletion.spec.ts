@@ -1,12 +1,13 @@
 import type { Page } from "@playwright/test";
 import { confirmDeletion, expect, openFromSearch, test } from "./fixtures";
 
+/** Both keys below are deployed to production too: the confirm asks for the word. */
 async function previewAndDelete(page: Page, id: string, reason: string) {
   await page.getByRole("button", { name: "Preview deletion" }).click();
   await expect(page.getByRole("table", { name: "Will be deleted" })).toBeVisible();
   await page.getByRole("button", { name: "Delete…" }).click();
   await expect(page.getByRole("alertdialog", { name: `Delete project key ${id} in dev?` })).toBeVisible();
-  await confirmDeletion(page, { noun: "project key", id, reason });
+  await confirmDeletion(page, { noun: "project key", id, reason, environment: "production" });
 }
 
 test.describe("Deleting a project key", () => {
@@ -28,7 +29,12 @@ test.describe("Deleting a project key", () => {
     await expect(warnings).toContainText("Environments undeployed");
     await snap("preview");
     await page.getByRole("button", { name: "Delete…" }).click();
-    await confirmDeletion(page, { noun: "project key", id, reason: "E2E-PK-1: rotated" });
+    await confirmDeletion(page, {
+      noun: "project key",
+      id,
+      reason: "E2E-PK-1: rotated",
+      environment: "production",
+    });
 
     await expect(
       page.getByRole("alert").filter({ hasText: `Project key ${id} deleted in dev` }),
@@ -41,7 +47,9 @@ test.describe("Deleting a project key", () => {
     await snap("result");
 
     await page.goto("/dev/projects/door-service/keys/legacy-rsa");
-    await expect(page.getByRole("heading", { name: "Project key not found" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Project key door-service/legacy-rsa was deleted" }),
+    ).toBeVisible();
   });
 
   test("with DELETE: the option is in the URL, the preview says the JWKs go too", async ({

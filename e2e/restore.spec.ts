@@ -38,7 +38,8 @@ test.describe("Undo: restore, and a waiting period", () => {
 
     // Search no longer finds it; the lookup of deleted targets does.
     await page.goto(`/dev/locks/${lockId}`);
-    await expect(page.getByRole("heading", { name: "Lock not found" })).toBeVisible();
+    // The 404 says who deleted it, and offers the lookup of deleted targets.
+    await expect(page.getByRole("heading", { name: `Lock ${lockId} was deleted` })).toBeVisible();
     await page.getByRole("link", { name: /Look up deleted lock/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Deleted lock ${lockId}` })).toBeVisible();
     await expect(page.getByText(/Deleted by support@smartphonekey\.com/)).toBeVisible();

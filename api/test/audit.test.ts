@@ -109,6 +109,19 @@ describe("the audit log", () => {
     });
   });
 
+  it("lists each record with the options it ran with, so a list shows the mode without reading R2", async () => {
+    const lock = locks[5]!;
+    const res = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY&cascadeDeleteKeys=false", {
+      "X-Audit-Reason": "SUP-43",
+    });
+    const { auditId } = LockDeletionResponse.parse(await res.json());
+    const { items } = await audit(`?targetId=${lock.lock_id}`);
+    expect(items.find((i) => i.id === auditId)?.options).toMatchObject({
+      mode: "DELETE_DO_ONLY",
+      cascadeDeleteKeys: false,
+    });
+  });
+
   it("sums up an anonymous refusal per source and minute, with no text of the caller's on record", async () => {
     const lock = locks[6]!;
     const res = await call(`/admin/cleanup/locks/${lock.lock_id}?mode=DELETE_DO_ONLY`, {
@@ -202,5 +215,29 @@ describe("the audit log", () => {
       await json(await staffCall(`/admin/audit/verify?afterSeq=${victim.seq - 1}&limit=1`)),
     );
     expect(holding).toMatchObject({ ok: false, checked: 0, firstBroken: { id: victim.id } });
+  });
+
+  it("checks the listed options against the record, and passes rows listed before they were kept", async () => {
+    const { items } = await audit("?limit=500");
+    // The oldest row: verify stops at the first break, so a later one would hide behind it.
+    const victim = items.at(-1)!;
+    const check = async () => AuditVerifyResponse.parse(await json(await staffCall("/admin/audit/verify")));
+    const kept = await env.DB.prepare("SELECT options FROM audit_index WHERE id = ?1")
+      .bind(victim.id)
+      .first<{ options: string | null }>();
+    expect(kept?.options).not.toBeNull();
+    await env.DB.prepare(`UPDATE audit_index SET options = '{"mode":"DELETE_DO_AND_EVENTS"}' WHERE id = ?1`)
+      .bind(victim.id)
+      .run();
+    expect((await check()).firstBroken).toMatchObject({
+      id: victim.id,
+      reason: expect.stringContaining("options"),
+    });
+    // As a row indexed before migration 0035: no options, nothing to compare.
+    await env.DB.prepare("UPDATE audit_index SET options = NULL WHERE id = ?1").bind(victim.id).run();
+    expect((await check()).firstBroken?.id).not.toBe(victim.id);
+    await env.DB.prepare("UPDATE audit_index SET options = ?2 WHERE id = ?1")
+      .bind(victim.id, kept!.options)
+      .run();
   });
 });

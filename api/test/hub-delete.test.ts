@@ -36,6 +36,21 @@ describe("GET /admin/hubs/{hubId}", () => {
     expect(body.state.version).toBe(hub.event_count);
   });
 
+  it("names its paired locks from D1, so the list agrees with the count after one is deleted", async () => {
+    // The last such hub: the tests below use the first ones and count their locks.
+    const hub = hubs.slice(2).findLast((h) => h.locks >= 2)!;
+    const before = await detail(hub.id);
+    expect(before.locks).toHaveLength(before.lockCount);
+    const gone = before.locks![0]!;
+    expect(gone).toMatchObject({ lockId: expect.any(Number), name: expect.any(String) });
+    expect(before.state.pairedLocks).toContain(gone.uuid);
+    await env.DB.prepare("DELETE FROM locks WHERE lock_id = ?1").bind(gone.lockId).run();
+    const after = await detail(hub.id);
+    expect(after.lockCount).toBe(before.lockCount - 1);
+    expect(after.locks).toHaveLength(after.lockCount);
+    expect(after.locks!.map((l) => l.uuid)).not.toContain(gone.uuid);
+  });
+
   it("is 404 for a lock's UUID and 400 naming hubId for a non-UUID", async () => {
     const lock = await env.DB.prepare("SELECT uuid FROM locks LIMIT 1").first<{ uuid: string }>();
     expect((await staffCall(`/admin/hubs/${lock!.uuid}`)).status).toBe(404);

@@ -1,6 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../test/helpers.ts";
 
@@ -80,5 +82,106 @@ describe("the console SPA", () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toMatch(/build/i);
     expectSecurityHeaders(res);
+  });
+});
+
+describe("the console as built, on the wire", () => {
+  let built: TestApp;
+  let dist: string;
+  let scripts: string[];
+  let styles: string[];
+  beforeAll(async () => {
+    // The real build, as `npm start` makes it: Vite with the precompress plugin, into a dir of its own.
+    dist = mkdtempSync(path.join(tmpdir(), "bff-real-web-"));
+    const web = path.resolve(import.meta.dirname, "../../web");
+    execFileSync(
+      process.execPath,
+      [
+        path.join(web, "node_modules/vite/bin/vite.js"),
+        "build",
+        "--outDir",
+        dist,
+        "--emptyOutDir",
+        "--logLevel",
+        "error",
+      ],
+      {
+        cwd: web,
+        stdio: "inherit",
+      },
+    );
+    built = await testApp({ WEB_DIST: dist });
+    const html = readFileSync(path.join(dist, "index.html"), "utf8");
+    scripts = [...html.matchAll(/<script[^>]+src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    styles = [...html.matchAll(/<link[^>]+href="(\/assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+  }, 180_000);
+
+  it("sends the JS and CSS in brotli to a browser that takes it, gzip to one that takes only that", async () => {
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(styles.length).toBeGreaterThan(0);
+    for (const asset of [...scripts, ...styles]) {
+      const raw = readFileSync(path.join(dist, asset));
+      const br = await built.request(asset, { headers: { "Accept-Encoding": "gzip, deflate, br, zstd" } });
+      expect(br.status).toBe(200);
+      expect(br.headers.get("Content-Encoding")).toBe("br");
+      expect(br.headers.get("Vary")).toBe("Accept-Encoding");
+      const brBytes = Buffer.from(await br.arrayBuffer());
+      expect(Number(br.headers.get("Content-Length"))).toBe(brBytes.length);
+      expect(brotliDecompressSync(brBytes).equals(raw)).toBe(true);
+      // What a large file costs on the wire: a fraction of itself.
+      if (raw.length > 20_000) expect(brBytes.length).toBeLessThan(raw.length * 0.4);
+
+      const gz = await built.request(asset, { headers: { "Accept-Encoding": "gzip" } });
+      expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+      expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(raw)).toBe(true);
+    }
+  });
+
+  it("sends the file as it is, still varying by Accept-Encoding, to a client that takes neither", async () => {
+    const asset = scripts[0]!;
+    const plain = await built.request(asset, { headers: { "Accept-Encoding": "identity" } });
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(plain.headers.get("Vary")).toBe("Accept-Encoding");
+    expect(Buffer.from(await plain.arrayBuffer()).equals(readFileSync(path.join(dist, asset)))).toBe(true);
+    const refused = await built.request(asset, { headers: { "Accept-Encoding": "br;q=0, gzip;q=0" } });
+    expect(refused.headers.get("Content-Encoding")).toBeNull();
+  });
+
+  it("caches hashed assets for good and revalidates index.html, with the security headers on both", async () => {
+    const asset = await built.request(scripts[0]!, { headers: { "Accept-Encoding": "br" } });
+    expect(asset.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers.get("Content-Type")).toMatch(/javascript/);
+    expectSecurityHeaders(asset);
+    for (const page of ["/", "/dev/locks/1004?mode=DELETE_DO_ONLY"]) {
+      const index = await built.request(page, { headers: { "Accept-Encoding": "gzip, br" } });
+      expect(index.status).toBe(200);
+      expect(index.headers.get("Cache-Control")).toBe("no-cache");
+      expect(index.headers.get("Content-Encoding")).toBe("br");
+      expect(brotliDecompressSync(Buffer.from(await index.arrayBuffer())).toString()).toContain(
+        '<div id="root">',
+      );
+      expectSecurityHeaders(index);
+    }
+    const again = await built.request("/", { headers: { "If-None-Match": asset.headers.get("ETag") ?? "" } });
+    expect(again.status).toBe(200);
+    const first = await built.request("/", { headers: { "Accept-Encoding": "br" } });
+    const revalidated = await built.request("/", {
+      headers: { "Accept-Encoding": "br", "If-None-Match": first.headers.get("ETag")! },
+    });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it("never serves the compressed copies or source maps by their own names", async () => {
+    expect((await built.request(`${scripts[0]}.br`)).status).toBe(404);
+    expect((await built.request(`${scripts[0]}.map`)).status).toBe(404);
+    // Nothing outside the build, however the path is spelled.
+    for (const sneaky of [
+      "/assets/..%2f..%2fpackage.json",
+      "/..%2f..%2fbff%2fpackage.json",
+      "/assets/%5c..%5cx.js",
+    ]) {
+      const res = await built.request(sneaky);
+      expect(await res.text()).not.toContain("@cleanup/");
+    }
   });
 });

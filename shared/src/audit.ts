@@ -50,6 +50,8 @@ export const AuditSummary = z.object({
   /** A `refusal-summary`: how many refused attempts it stands for. */
   count: z.number().int().nullable().optional(),
   path: z.string(),
+  /** The options the deletion ran with (`mode`, `cascadeDeleteKeys`, `jwkDeleteAction`); absent on old rows. */
+  options: z.record(z.string(), z.unknown()).optional(),
 });
 export type AuditSummary = z.infer<typeof AuditSummary>;
 

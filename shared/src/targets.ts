@@ -79,6 +79,8 @@ export const HubDetail = z.object({
   eventBytes: z.number().int().nonnegative(),
   lastEventAt: z.string().nullable(),
   lockCount: z.number().int().nonnegative(),
+  /** Ours: the locks paired with the hub now (D1), with their names; `lockCount` counts them. */
+  locks: z.array(z.object({ lockId: z.number().int(), uuid: z.string(), name: z.string() })).optional(),
   createdAt: z.string(),
   /** Set while a live deletion job holds the target, or after one failed part-way. */
   deletion: DeletionMarker,

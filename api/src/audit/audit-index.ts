@@ -1,8 +1,22 @@
 import type { AuditListQuery, AuditSummary } from "@cleanup/shared";
-import type { AuditIndexRow } from "./record.ts";
+import type { StoredIndexRow } from "./record.ts";
 import { targetIdsFor } from "./target-ids.ts";
 
-export function toSummary(row: AuditIndexRow): AuditSummary {
+/** The options column back to an object; absent for rows indexed before it existed. */
+function optionsOf(row: StoredIndexRow): AuditSummary["options"] {
+  if (!row.options) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(row.options);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function toSummary(row: StoredIndexRow): AuditSummary {
+  const options = optionsOf(row);
   return {
     id: row.id,
     seq: row.seq,
@@ -20,6 +34,7 @@ export function toSummary(row: AuditIndexRow): AuditSummary {
     jobId: row.job_id,
     count: row.count,
     path: row.path,
+    ...(options ? { options } : {}),
   };
 }
 
@@ -77,12 +92,12 @@ export async function listAudit(
   const { results } = await db
     .prepare(`SELECT * FROM audit_index ${where} ORDER BY seq DESC LIMIT ?`)
     .bind(...params, query.limit + 1)
-    .all<AuditIndexRow>();
+    .all<StoredIndexRow>();
   const page = results.slice(0, query.limit);
   const more = results.length > query.limit;
   return { items: page.map(toSummary), nextCursor: more ? String(page[page.length - 1]!.seq) : null };
 }
 
-export async function findAuditRow(db: D1Database, id: string): Promise<AuditIndexRow | null> {
-  return db.prepare("SELECT * FROM audit_index WHERE id = ?1").bind(id).first<AuditIndexRow>();
+export async function findAuditRow(db: D1Database, id: string): Promise<StoredIndexRow | null> {
+  return db.prepare("SELECT * FROM audit_index WHERE id = ?1").bind(id).first<StoredIndexRow>();
 }

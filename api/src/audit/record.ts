@@ -50,6 +50,9 @@ export type AuditIndexRow = {
   hash: string;
 };
 
+/** An index row as read back: the columns above, and the options (null before migration 0035). */
+export type StoredIndexRow = AuditIndexRow & { options: string | null };
+
 /** The index row's value of every column, from the record (the optional fields as null). */
 export function indexColumns(r: AuditRecord): AuditIndexRow {
   return {
@@ -77,10 +80,20 @@ export function indexColumns(r: AuditRecord): AuditIndexRow {
 
 const COLUMNS = Object.keys(indexColumns({} as AuditRecord)) as (keyof AuditIndexRow)[];
 
+/**
+ * The options as the index keeps them (migration 0035), for listing without reading R2. Not among
+ * {@link indexColumns}: rows indexed before the column existed have none; verify checks it where
+ * it is set (see `checkRecord`).
+ */
+export function indexedOptions(r: Pick<AuditRecord, "options">): string {
+  return JSON.stringify(r.options ?? {});
+}
+
 export function insertIndexRow(db: D1Database, r: AuditRecord): D1PreparedStatement {
   const row = indexColumns(r);
-  const placeholders = COLUMNS.map((_, i) => `?${i + 1}`).join(", ");
+  const columns = [...COLUMNS, "options"];
+  const placeholders = columns.map((_, i) => `?${i + 1}`).join(", ");
   return db
-    .prepare(`INSERT INTO audit_index (${COLUMNS.join(", ")}) VALUES (${placeholders})`)
-    .bind(...COLUMNS.map((column) => row[column]));
+    .prepare(`INSERT INTO audit_index (${columns.join(", ")}) VALUES (${placeholders})`)
+    .bind(...COLUMNS.map((column) => row[column]), indexedOptions(r));
 }

@@ -1,12 +1,20 @@
 import type { AuditBreak, AuditRecord, AuditVerifyResponse } from "@cleanup/shared";
 import { auditLogStub, type ChainState } from "./audit-log.ts";
-import { type AuditIndexRow, GENESIS_HASH, hashRecord, indexColumns, parseAuditPath } from "./record.ts";
+import {
+  type AuditIndexRow,
+  GENESIS_HASH,
+  hashRecord,
+  indexColumns,
+  indexedOptions,
+  parseAuditPath,
+  type StoredIndexRow,
+} from "./record.ts";
 
 const PAGE = 200;
 
 /** Why a record breaks the chain, or null when it is intact. */
 async function checkRecord(
-  row: AuditIndexRow,
+  row: StoredIndexRow,
   record: AuditRecord | null,
   expectedSeq: number,
   prevHash: string,
@@ -17,9 +25,11 @@ async function checkRecord(
   if ((await hashRecord(unsigned)) !== hash) return "record content does not match its hash";
   if (record.prevHash !== prevHash) return "prevHash does not match the previous record's hash";
   const expected = indexColumns(record);
-  const differing = (Object.keys(expected) as (keyof AuditIndexRow)[]).filter(
+  const differing: string[] = (Object.keys(expected) as (keyof AuditIndexRow)[]).filter(
     (column) => row[column] !== expected[column],
   );
+  // The listed options (migration 0035) must be the record's too; rows indexed before it have none.
+  if (row.options !== null && row.options !== indexedOptions(record)) differing.push("options");
   return differing.length > 0 ? `index row differs from the record (${differing.join(", ")})` : null;
 }
 
@@ -164,7 +174,7 @@ export async function verifyAuditChain(
     const size = Math.min(PAGE, limit - checked);
     const { results } = await env.DB.prepare("SELECT * FROM audit_index WHERE seq > ?1 ORDER BY seq LIMIT ?2")
       .bind(tail.seq, size + 1)
-      .all<AuditIndexRow>();
+      .all<StoredIndexRow>();
     const page = results.slice(0, size);
     const records = await Promise.all(page.map((row) => readRecord(env.EVENTS, row.path)));
     for (const [i, row] of page.entries()) {

@@ -16,9 +16,11 @@ export const hubReadHandlers: EndpointHandlers<"getHub"> = {
     const deletion = await deletionMarkerFor(c.env.DB, "hub", hub.id);
     const [snapshot, locks] = await Promise.all([
       hubStub(c.env, hub.id).load(hub.id, { verify: deletion !== null }),
-      c.env.DB.prepare("SELECT COUNT(*) AS n FROM locks WHERE hub_id = ?1")
+      // From D1, so the list agrees with the count once a lock is deleted; the replayed state's
+      // pairedLocks still names every lock the hub's own events ever paired.
+      c.env.DB.prepare("SELECT lock_id, uuid, name FROM locks WHERE hub_id = ?1 ORDER BY lock_id")
         .bind(hub.id)
-        .first<{ n: number }>(),
+        .all<{ lock_id: number; uuid: string; name: string }>(),
     ]);
     const body: HubDetail = {
       type: "hub",
@@ -28,7 +30,8 @@ export const hubReadHandlers: EndpointHandlers<"getHub"> = {
       eventCount: snapshot?.eventCount ?? 0,
       eventBytes: snapshot?.eventBytes ?? 0,
       lastEventAt: snapshot?.lastEventAt ?? null,
-      lockCount: locks?.n ?? 0,
+      lockCount: locks.results.length,
+      locks: locks.results.map((l) => ({ lockId: l.lock_id, uuid: l.uuid, name: l.name })),
       createdAt: hub.created_at,
       deletion,
     };

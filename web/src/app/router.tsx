@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRouter, parseSearchWith, stringifySearchWith } from "@tanstack/react-router";
+import { createRouter, stringifySearchWith } from "@tanstack/react-router";
 import { PagePending } from "@/components/layouts/page-pending";
+import { parseSearch } from "@/lib/search-params";
 import { approvalsRoute } from "./routes/approvals/route";
 import { auditRoute } from "./routes/audit/route";
 import { auditRecordRoute } from "./routes/audit-record/route";
@@ -37,15 +38,6 @@ export const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-/**
- * Search params stay plain text (`?q=1001&mode=DELETE_DO_ONLY&preview=true`), readable and pasteable
- * into a ticket: only `true`/`false` become booleans, a numeric lock id stays a string.
- */
-const parseSearch = parseSearchWith((value) => {
-  if (value === "true") return true;
-  if (value === "false") return false;
-  throw new Error("kept as text");
-});
 const stringifySearch = stringifySearchWith(JSON.stringify);
 
 export function createAppRouter(queryClient: QueryClient) {

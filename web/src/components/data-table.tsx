@@ -14,6 +14,8 @@ export interface DataTableColumn {
   label: string;
   /** Right-aligned, for counts and sizes. */
   numeric?: boolean;
+  /** On the header cell: a fixed table's column widths come from here. */
+  className?: string;
 }
 
 export interface DataTableProps<TRow> {
@@ -58,10 +60,13 @@ export function DataTable<TRow>({
       <TableHeader>
         <TableRow>
           {columns.map((column) => {
-            const { label, numeric } =
-              typeof column === "string" ? { label: column, numeric: false } : column;
+            const {
+              label,
+              numeric,
+              className: columnClass,
+            } = typeof column === "string" ? { label: column, numeric: false, className: undefined } : column;
             return (
-              <TableHead key={label} scope="col" className={numeric ? "text-right" : undefined}>
+              <TableHead key={label} scope="col" className={cn(numeric && "text-right", columnClass)}>
                 {label}
               </TableHead>
             );

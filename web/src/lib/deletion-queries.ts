@@ -49,15 +49,6 @@ export function useDeletionMutation<TInput, TResult>(
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn,
-    // Scheduled, or waiting for a second person: the target's reads and its jobs now say so.
-    onError: (error) => {
-      if (!isJobWaiting(error)) return;
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: environmentKeys.jobs(environment) }),
-        queryClient.invalidateQueries({ queryKey: targetKey, exact: true }),
-        queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
-      ]);
-    },
     onSuccess: (result) => {
       if (announce) {
         const { title, description } = announce(result);
@@ -69,6 +60,18 @@ export function useDeletionMutation<TInput, TResult>(
         ),
       );
     },
+    // A refused or failed attempt is audited too: the target's history on the page shows it. A
+    // scheduled one, or one waiting for a second person, also changed the target's reads and jobs.
+    onError: (error) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
+        ...(isJobWaiting(error)
+          ? [
+              queryClient.invalidateQueries({ queryKey: environmentKeys.jobs(environment) }),
+              queryClient.invalidateQueries({ queryKey: targetKey, exact: true }),
+            ]
+          : []),
+      ]),
   });
   const done = mutation.isSuccess;
   useEffect(() => {

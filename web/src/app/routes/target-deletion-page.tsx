@@ -14,11 +14,14 @@ export interface TargetDeletionPageProps {
   result: React.ReactNode;
   /** The heading above the result: from the URL alone, since the target is no longer loaded. */
   resultTitle: React.ReactNode;
-  /** Below the target (and below the result): its jobs and archives (issue 2.3). */
-  history?: React.ReactNode;
+  /** What happened to the target before (and after) this visit: its audit records, jobs and archives. */
+  history: React.ReactNode;
 }
 
-/** The page of one lock, hub, organization or project key: what it holds and its deletion, then the result. */
+/**
+ * The page of one lock, hub, organization or project key: what it holds and its deletion, then the
+ * result; its history below either.
+ */
 export function TargetDeletionPage({
   env,
   title,

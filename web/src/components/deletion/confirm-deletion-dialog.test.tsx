@@ -83,6 +83,32 @@ describe("the confirm dialog", () => {
     await expect.element(confirm).toBeEnabled();
   });
 
+  test("from a dev console, asks for the word production when the plan touches production", async () => {
+    const screen = await render(
+      <Harness targetNoun="project key" targetId="billing/signing-2026" touchesProduction />,
+    );
+    await expect.element(screen.getByRole("alert")).toMatchTextContent(/This reaches production/);
+    const confirm = screen.getByRole("button", { name: "Delete project key" });
+    await screen.getByLabelText("Type the project key id to confirm").fill("billing/signing-2026");
+    await screen.getByLabelText("Reason (ticket)").fill("SUP-9: rotated");
+    await expect.element(confirm).toBeDisabled();
+    const env = screen.getByLabelText("Type the environment name (production) to confirm");
+    await env.fill("dev");
+    await expect.element(confirm).toBeDisabled();
+    await env.fill("production");
+    await expect.element(confirm).toBeEnabled();
+  });
+
+  test("asks for no environment in dev when the plan stays in dev", async () => {
+    const screen = await render(<Harness />);
+    await expect.element(screen.getByLabelText(/Type the environment name/)).not.toBeInTheDocument();
+  });
+
+  test("opens with focus in the id field, so the id can be typed at once", async () => {
+    const screen = await render(<Harness />);
+    await expect.element(screen.getByLabelText("Type the lock id to confirm")).toHaveFocus();
+  });
+
   test("cannot be dismissed while the deletion runs", async () => {
     const onOpenChange = vi.fn();
     const screen = await render(

@@ -1,7 +1,7 @@
 import type { EnvironmentName } from "@cleanup/shared";
 import { Trash2 } from "lucide-react";
 import type * as React from "react";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -30,6 +30,11 @@ export interface ConfirmDeletionDialogProps {
    * the configured kind, the dialog says so, and production on either side asks for the name.
    */
   apiEnvironment?: string | undefined;
+  /**
+   * The plan reaches production from another environment (a key deployed there, deleted from a dev
+   * console): the dialog says so and asks for the word `production` as well.
+   */
+  touchesProduction?: boolean | undefined;
   /** One line on what will happen, from the preview. */
   summary?: React.ReactNode;
   /** The button that opens the dialog. */
@@ -59,7 +64,8 @@ const matches = (typed: string, expected: string) => typed.trim().toLowerCase() 
 
 /**
  * The last step before a deletion: the target id typed out, a reason (ticket) for the audit log and,
- * on production, the environment's name. The confirm button stays disabled until all of them are given.
+ * on production or when the plan touches production, the environment's name. The confirm button stays
+ * disabled until all of them are given. It opens with focus in the first field.
  */
 export function ConfirmDeletionDialog({
   trigger,
@@ -68,6 +74,7 @@ export function ConfirmDeletionDialog({
   pending = false,
   ...form
 }: ConfirmDeletionDialogProps) {
+  const firstField = useRef<HTMLInputElement>(null);
   return (
     <AlertDialog
       open={open}
@@ -79,9 +86,15 @@ export function ConfirmDeletionDialog({
       }}
     >
       <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-      <AlertDialogContent>
+      <AlertDialogContent
+        // Straight into the first field (the id to type), not onto Cancel.
+        onOpenAutoFocus={(event) => {
+          event.preventDefault();
+          firstField.current?.focus();
+        }}
+      >
         {/* Mounted afresh on every opening: only the reason of an attempt that was not dismissed is kept. */}
-        <ConfirmForm pending={pending} {...form} />
+        <ConfirmForm pending={pending} firstField={firstField} {...form} />
       </AlertDialogContent>
     </AlertDialog>
   );
@@ -93,6 +106,7 @@ type ConfirmFormProps = Pick<
   | "targetId"
   | "environment"
   | "apiEnvironment"
+  | "touchesProduction"
   | "summary"
   | "onConfirm"
   | "title"
@@ -102,15 +116,17 @@ type ConfirmFormProps = Pick<
   | "allowSchedule"
   | "confirmIcon"
   | "confirmVariant"
-> & { pending: boolean };
+> & { pending: boolean; firstField: React.RefObject<HTMLInputElement | null> };
 
 function ConfirmForm({
   targetNoun,
   targetId,
   environment,
   apiEnvironment,
+  touchesProduction = false,
   summary,
   pending,
+  firstField,
   onConfirm,
   allowSchedule = false,
   confirmIcon = <Trash2 aria-hidden="true" />,
@@ -127,14 +143,25 @@ function ConfirmForm({
   const [typedEnv, setTypedEnv] = useState("");
   const [when, setWhen] = useState<ScheduleChoice>(NOW);
   const schedule = scheduleOf(when);
-  const ids = { id: useId(), idHint: useId(), reason: useId(), reasonHint: useId(), env: useId() };
+  const ids = {
+    id: useId(),
+    idHint: useId(),
+    reason: useId(),
+    reasonHint: useId(),
+    env: useId(),
+    envHint: useId(),
+  };
   const mismatch = apiEnvironment !== undefined && apiEnvironment !== environment.kind;
+  const onProduction = environment.kind === "production";
+  // Reaching production from elsewhere: the plan, not the console's environment, decides.
+  const reachesProduction = touchesProduction && !onProduction;
   // A production api mislabelled as something else still gets production's last check.
-  const needsEnvironment = environment.kind === "production" || apiEnvironment === "production";
+  const needsEnvironment = onProduction || apiEnvironment === "production" || reachesProduction;
   const idOk = matches(typedId, targetId);
   const reasonOk = reason.trim().length > 0;
-  // What must be typed: the name the api gives itself when that is production, else the configured one.
-  const envName = apiEnvironment === "production" ? apiEnvironment : environment.name;
+  // What must be typed: the configured name on a production console, else the word production when
+  // the api or the plan says production, else the configured name.
+  const envName = onProduction ? environment.name : needsEnvironment ? "production" : environment.name;
   const envOk = !needsEnvironment || matches(typedEnv, envName);
   const ready = idOk && reasonOk && envOk && schedule !== "invalid" && !pending;
 
@@ -162,12 +189,19 @@ function ConfirmForm({
           <strong>{apiEnvironment}</strong>. Check that this is the environment you mean.
         </p>
       )}
+      {reachesProduction && (
+        <p role="alert" className="rounded-md border border-destructive bg-destructive-muted p-3 text-sm">
+          <strong>This reaches production.</strong> You are in {environment.name}, but the plan acts on
+          production too: confirming changes production, not only {environment.name}.
+        </p>
+      )}
       {summary && <div className="rounded-md border bg-muted/50 p-3 text-sm">{summary}</div>}
 
       <div className="grid gap-2">
         <Label htmlFor={ids.id}>{idLabel}</Label>
         <Input
           id={ids.id}
+          ref={firstField}
           autoComplete="off"
           spellCheck={false}
           className="font-mono"
@@ -210,9 +244,13 @@ function ConfirmForm({
             spellCheck={false}
             value={typedEnv}
             onChange={(e) => setTypedEnv(e.target.value)}
+            aria-describedby={ids.envHint}
             aria-invalid={(typedEnv.length > 0 && !envOk) || undefined}
             disabled={pending}
           />
+          <p id={ids.envHint} className="text-xs text-muted-foreground">
+            {reachesProduction ? "Required because the plan touches production." : "Required on production."}
+          </p>
         </div>
       )}
 

@@ -17,11 +17,16 @@ describe("a failed deletion", () => {
       },
       "req-412",
     );
-    const screen = await render(<DeletionError error={error} onPreviewAgain={onPreviewAgain} />);
+    const screen = await render(
+      <DeletionError error={error} onPreviewAgain={onPreviewAgain} targetNoun="lock" />,
+    );
     const alert = screen.getByRole("alert");
-    await expect.element(alert).toMatchTextContent(/The target changed since the preview — preview again/);
-    await expect.element(alert.getByText("eventCount")).toBeVisible();
-    await expect.element(alert.getByText(/10 → 12/)).toBeVisible();
+    await expect
+      .element(alert)
+      .toMatchTextContent(/The lock changed since your preview — nothing was deleted/);
+    await expect
+      .element(alert.getByRole("list", { name: "What changed" }))
+      .toMatchTextContent("2 events were recorded since your preview (10 → 12).");
     await expect.element(alert.getByText("req-412")).toBeVisible();
     await screen.getByRole("button", { name: "Preview again" }).click();
     expect(onPreviewAgain).toHaveBeenCalledOnce();
@@ -39,10 +44,9 @@ describe("a failed deletion", () => {
       "req-org-412",
     );
     const screen = await render(<DeletionError error={stale} onPreviewAgain={() => {}} />);
-    await expect.element(screen.getByRole("alert").getByText(/0 → 1/)).toBeVisible();
     await expect
       .element(screen.getByRole("alert"))
-      .toMatchTextContent(/The organization changed since the preview/);
+      .toMatchTextContent(/1 organization key was added since your preview \(0 → 1\)/);
 
     const denied = new ApiError(
       403,

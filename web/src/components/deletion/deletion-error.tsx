@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
 import { isJobWaiting } from "@/lib/deletion-request";
 import { OperationsTable } from "./deletion-result-view";
+import { describePlanChanges } from "./plan-changes";
 
 /** What a 412 says changed, in the common shape or endpoint 5's own (both carry `changes`). */
 const ChangedSince = z.object({ changes: PreconditionFailedBody.shape.changes });
@@ -24,6 +25,8 @@ function show(value: unknown): string {
 export interface DeletionErrorProps {
   error: unknown;
   onPreviewAgain: () => void;
+  /** "lock", "organization": what changed, in the 412's title. */
+  targetNoun?: string;
   /** The environment, to show a deletion that was scheduled or waits for approval (not an error). */
   environment?: string;
 }
@@ -35,24 +38,44 @@ export interface DeletionErrorProps {
  * so the outcome is unknown until the audit log says; anything else — its message.
  * Every case shows the request id.
  */
-export function DeletionError({ error, onPreviewAgain, environment }: DeletionErrorProps) {
+export function DeletionError({
+  error,
+  onPreviewAgain,
+  targetNoun = "target",
+  environment,
+}: DeletionErrorProps) {
   if (isJobWaiting(error) && environment) {
     return <WaitingJobNotice environment={environment} jobId={error.job.jobId} />;
   }
   if (isApiError(error, 412)) {
     const changes = ChangedSince.safeParse(error.raw).data?.changes ?? [];
+    const sentences = describePlanChanges(changes);
     return (
-      <ErrorAlert error={error} title="The target changed since the preview — preview again">
-        {changes.length > 0 && (
+      <ErrorAlert
+        error={error}
+        title={`The ${targetNoun} changed since your preview — nothing was deleted`}
+        showMessage={false}
+      >
+        {sentences.length > 0 && (
           <ul className="list-disc pl-5" aria-label="What changed">
-            {changes.map((c) => (
-              <li key={c.field}>
-                <code>{c.field}</code>: {show(c.previewed)} → {show(c.current)}
-              </li>
+            {sentences.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
             ))}
           </ul>
         )}
-        <p>Nothing was deleted.</p>
+        <p>Nothing was deleted. Preview again to read the plan as it is now, then confirm that one.</p>
+        {changes.length > 0 && (
+          <details className="text-xs">
+            <summary className="cursor-pointer text-muted-foreground">The plan's facts that changed</summary>
+            <ul className="mt-1 list-disc pl-5 font-mono">
+              {changes.map((c) => (
+                <li key={c.field}>
+                  {c.field}: {show(c.previewed)} → {show(c.current)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <div>
           <Button variant="outline" size="sm" onClick={onPreviewAgain}>
             <RefreshCw aria-hidden="true" />

@@ -77,4 +77,27 @@ describe("the deletion preview", () => {
       .toBeVisible();
     expect(screen.getByRole("list", { name: "Warnings" }).elements()).toHaveLength(0);
   });
+
+  test("says in red, before anything else, that a plan from dev reaches production", async () => {
+    const screen = await render(<DeletionPlanView plan={plan} touchesProduction />);
+    const notice = screen.getByRole("note", { name: "Touches production" });
+    await expect.element(notice).toMatchTextContent(/This plan touches production/);
+    expect(notice.element().closest("[data-slot=alert]")?.className).toMatch(/destructive/);
+  });
+
+  test("shows events kept as good news, not as a warning", async () => {
+    const screen = await render(
+      <DeletionPlanView
+        plan={{ ...plan, warnings: [{ code: "EVENTS_KEPT", message: "The events stay in R2" }] }}
+      />,
+    );
+    const kept = screen.getByRole("list", { name: "Warnings" }).getByRole("listitem");
+    expect(kept.element().querySelector("[data-slot=alert]")?.className).toMatch(/success/);
+  });
+
+  test("marks a plan the api refused as out of date", async () => {
+    const screen = await render(<DeletionPlanView plan={plan} stale />);
+    await expect.element(screen.getByRole("note", { name: "Out of date" })).toBeVisible();
+    await expect.element(screen.getByText("Out of date", { exact: true })).toBeVisible();
+  });
 });

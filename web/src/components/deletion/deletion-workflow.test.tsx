@@ -25,21 +25,20 @@ const noPreview: DeletionPreviewState = {
 };
 const withPlan: DeletionPreviewState = { ...noPreview, data: { plan, planToken: "tok-1" } };
 
+const baseProps: React.ComponentProps<typeof DeletionWorkflow> = {
+  title: "Delete this hub",
+  previewRequested: false,
+  onPreviewRequested: () => {},
+  preview: noPreview,
+  deletion: idle,
+  targetNoun: "hub",
+  targetId: "hub-1",
+  environment: { name: "production", kind: "production" },
+  onConfirm: () => Promise.resolve(),
+};
+
 function renderWorkflow(props: Partial<React.ComponentProps<typeof DeletionWorkflow>> = {}) {
-  return render(
-    <DeletionWorkflow
-      title="Delete this hub"
-      previewRequested={false}
-      onPreviewRequested={() => {}}
-      preview={noPreview}
-      deletion={idle}
-      targetNoun="hub"
-      targetId="hub-1"
-      environment={{ name: "production", kind: "production" }}
-      onConfirm={() => Promise.resolve()}
-      {...props}
-    />,
-  );
+  return render(<DeletionWorkflow {...baseProps} {...props} />);
 }
 
 describe("the deletion workflow", () => {
@@ -89,10 +88,59 @@ describe("the deletion workflow", () => {
     });
     await expect
       .element(screen.getByRole("list", { name: "What changed" }))
-      .toHaveTextContent("eventCount: 12 → 13");
+      .toHaveTextContent("1 event was recorded since your preview (12 → 13).");
     await screen.getByRole("alert").getByRole("button", { name: "Preview again" }).click();
     expect(reset).toHaveBeenCalled();
     expect(refetch).toHaveBeenCalledOnce();
+  });
+
+  test("after a 412 marks the plan out of date and keeps Delete off until a fresh preview arrives", async () => {
+    const error = new ApiError(
+      412,
+      { error: "Precondition Failed", message: "changed", code: 412, currentPlanToken: "tok-2", changes: [] },
+      "req-2",
+    );
+    const first = { ...withPlan, dataUpdatedAt: 1000 };
+    const props = { previewRequested: true, preview: first, deletion: { ...idle, isError: true, error } };
+    const screen = await renderWorkflow(props);
+    await expect.element(screen.getByRole("note", { name: "Out of date" })).toBeVisible();
+    await expect.element(screen.getByRole("button", { name: "Delete…" })).toBeDisabled();
+
+    // The refusal dismissed, the same preview still on screen: still out of date.
+    await screen.rerender(
+      <DeletionWorkflow {...baseProps} previewRequested preview={first} deletion={idle} />,
+    );
+    await expect.element(screen.getByRole("note", { name: "Out of date" })).toBeVisible();
+    await expect.element(screen.getByRole("button", { name: "Delete…" })).toBeDisabled();
+
+    const fresh = { ...withPlan, data: { plan, planToken: "tok-2" }, dataUpdatedAt: 2000 };
+    await screen.rerender(
+      <DeletionWorkflow {...baseProps} previewRequested preview={fresh} deletion={idle} />,
+    );
+    await expect.element(screen.getByRole("note", { name: "Out of date" })).not.toBeInTheDocument();
+    await expect.element(screen.getByRole("button", { name: "Delete…" })).toBeEnabled();
+  });
+
+  test("moves focus to the plan and announces it once the asked-for preview arrives", async () => {
+    const onPreviewRequested = vi.fn();
+    const screen = await renderWorkflow({ onPreviewRequested });
+    await screen.getByRole("button", { name: "Preview deletion" }).click();
+    expect(onPreviewRequested).toHaveBeenCalledOnce();
+    await screen.rerender(
+      <DeletionWorkflow
+        {...baseProps}
+        onPreviewRequested={onPreviewRequested}
+        previewRequested
+        preview={{ ...withPlan, dataUpdatedAt: 1 }}
+        deletion={idle}
+      />,
+    );
+    await expect.element(screen.getByRole("heading", { name: "Deletion preview" })).toHaveFocus();
+    await expect
+      .element(screen.getByRole("status"))
+      .toHaveTextContent(
+        "Preview ready for Hub 1 in production: deletes 1 Durable Object. Kept: 12 events. 1 warning.",
+      );
   });
 
   test("shows a failed preview with its request id instead of a plan", async () => {

@@ -1,19 +1,24 @@
 import type { EnvironmentName, Plan } from "@cleanup/shared";
 import { Eye, RefreshCw, Trash2 } from "lucide-react";
 import type * as React from "react";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { SectionCard } from "@/components/section-card";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
+import { isApiError } from "@/lib/api-client";
 import { ConfirmDeletionDialog } from "./confirm-deletion-dialog";
 import { DeletionError } from "./deletion-error";
 import { DeletionPlanView } from "./deletion-plan";
+import { planAnnouncement } from "./plan-announcement";
+import { planTouchesProduction } from "./plan-environments";
 
 /** The dry run as the workflow needs it: a Query result whose data carries the plan and its token. */
 export interface DeletionPreviewState {
   data: { plan?: Plan | undefined; planToken?: string | undefined } | undefined;
+  /** When this data arrived (a Query's `dataUpdatedAt`): a new preview is a new time. */
+  dataUpdatedAt?: number;
   isFetching: boolean;
   isError: boolean;
   error: unknown;
@@ -43,6 +48,8 @@ export interface DeletionWorkflowProps {
   targetNoun: string;
   targetId: string;
   environment: { name: string; kind: EnvironmentName };
+  /** Environments the dry run says it reaches beyond the plan's own (a key's deployments). */
+  alsoReaches?: readonly string[];
   /** One line on what the confirmed plan does, shown in the dialog. */
   summary?: (plan: Plan) => React.ReactNode;
   /** Runs the deletion with the previewed token; the dialog closes once the promise settles. */
@@ -62,9 +69,59 @@ export interface DeletionOptionsProps<TOptions> {
 }
 
 /**
+ * The preview the api refused with 412 stays marked stale (and Delete stays off) until a new one
+ * arrives, even after the refusal itself is dismissed.
+ */
+export function useStalePreview(preview: DeletionPreviewState, deletion: DeletionMutationState) {
+  const [staleAt, setStaleAt] = useState<number | null>(null);
+  const refused = deletion.isError && isApiError(deletion.error, 412);
+  const updatedAt = preview.dataUpdatedAt ?? 0;
+  useEffect(() => {
+    if (refused) setStaleAt(updatedAt);
+  }, [refused, updatedAt]);
+  return staleAt !== null && staleAt === updatedAt;
+}
+
+/**
+ * After the user asks for a preview, focus goes to the plan once it is there, and a live region
+ * says what it holds; a preview opened from a shared link is not announced over the page.
+ */
+function usePlanArrival(preview: DeletionPreviewState, plan: Plan | undefined) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // What was on screen when the user asked: the plan to announce is the next one after it.
+  const asked = useRef<{ plan: Plan | undefined; at: number | undefined } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const updatedAt = preview.dataUpdatedAt;
+  useEffect(() => {
+    const before = asked.current;
+    if (!before || !plan || preview.isFetching) return;
+    if (plan === before.plan && updatedAt === before.at) return;
+    asked.current = null;
+    headingRef.current?.focus({ preventScroll: true });
+    headingRef.current?.scrollIntoView({ block: "start" });
+    setAnnouncement(planAnnouncement(plan));
+  }, [plan, preview.isFetching, updatedAt]);
+  useEffect(() => {
+    if (asked.current && preview.isError) {
+      asked.current = null;
+      setAnnouncement("The preview failed.");
+    }
+  }, [preview.isError]);
+  return {
+    headingRef,
+    announcement,
+    expect: () => {
+      asked.current = { plan, at: updatedAt };
+      setAnnouncement("");
+    },
+  };
+}
+
+/**
  * The one deletion flow every target type shares: options, dry-run preview, a confirm dialog that
- * asks for the id (and on production the environment), then the deletion with the preview's token.
- * A failed deletion stays on screen with a way forward (412: preview again).
+ * asks for the id (and, on production or when the plan reaches production, the environment), then
+ * the deletion with the preview's token. A failed deletion stays on screen with a way forward
+ * (412: the preview is marked stale and Delete waits for a fresh one).
  */
 export function DeletionWorkflow({
   title,
@@ -77,6 +134,7 @@ export function DeletionWorkflow({
   targetNoun,
   targetId,
   environment,
+  alsoReaches,
   summary,
   onConfirm,
 }: DeletionWorkflowProps) {
@@ -84,10 +142,14 @@ export function DeletionWorkflow({
   const previewId = useId();
   const plan = preview.data?.plan;
   const planToken = preview.data?.planToken;
-  const canDelete = Boolean(plan && planToken) && !preview.isFetching && !deletion.isPending;
+  const stale = useStalePreview(preview, deletion);
+  const arrival = usePlanArrival(preview, plan);
+  const touchesProduction = plan ? planTouchesProduction(plan, alsoReaches) : false;
+  const canDelete = Boolean(plan && planToken) && !stale && !preview.isFetching && !deletion.isPending;
 
   const runPreview = () => {
     deletion.reset();
+    arrival.expect();
     if (previewRequested) void preview.refetch();
     else onPreviewRequested();
   };
@@ -99,6 +161,7 @@ export function DeletionWorkflow({
         targetId={targetId}
         environment={environment}
         apiEnvironment={plan?.environment}
+        touchesProduction={touchesProduction}
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
         pending={deletion.isPending}
@@ -120,7 +183,9 @@ export function DeletionWorkflow({
       />
       {!canDelete && !deletion.isPending && (
         <p className="text-xs text-muted-foreground">
-          Preview the deletion first; you confirm exactly that plan.
+          {stale
+            ? "The preview is out of date. Preview again; you confirm the fresh plan."
+            : "Preview the deletion first; you confirm exactly that plan."}
         </p>
       )}
     </>
@@ -143,8 +208,16 @@ export function DeletionWorkflow({
         </Button>
       </div>
 
+      <p role="status" className="sr-only">
+        {arrival.announcement}
+      </p>
       <section aria-labelledby={previewId} aria-busy={preview.isFetching} className="grid gap-4">
-        <h3 id={previewId} className="sr-only">
+        <h3
+          id={previewId}
+          ref={arrival.headingRef}
+          tabIndex={-1}
+          className="scroll-mt-20 text-sm font-semibold outline-none"
+        >
           Deletion preview
         </h3>
         {!previewRequested ? (
@@ -155,7 +228,12 @@ export function DeletionWorkflow({
         ) : preview.isError ? (
           <ErrorAlert error={preview.error} title="The preview failed" />
         ) : plan ? (
-          <DeletionPlanView plan={plan} className={preview.isFetching ? "opacity-60" : undefined} />
+          <DeletionPlanView
+            plan={plan}
+            touchesProduction={touchesProduction}
+            stale={stale}
+            className={preview.isFetching ? "opacity-60" : undefined}
+          />
         ) : (
           <div className="grid gap-2" aria-hidden="true">
             <Skeleton className="h-16" />
@@ -168,8 +246,10 @@ export function DeletionWorkflow({
         <DeletionError
           environment={environment.name}
           error={deletion.error}
+          targetNoun={targetNoun}
           onPreviewAgain={() => {
             deletion.reset();
+            arrival.expect();
             void preview.refetch();
           }}
         />

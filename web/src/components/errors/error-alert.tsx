@@ -30,20 +30,26 @@ export interface ErrorAlertProps {
   title: string;
   /** Extra content under the message: a retry button, a list of changes. */
   children?: React.ReactNode;
+  /** Whether to show the api's own message; off where the children say it better. */
+  showMessage?: boolean;
 }
 
 /** An error callout: message, field details for a 400, the HTTP status and the request id. */
-export function ErrorAlert({ error, title, children }: ErrorAlertProps) {
+export function ErrorAlert({ error, title, children, showMessage = true }: ErrorAlertProps) {
   const details = error instanceof ApiError ? (error.body?.details ?? []) : [];
   return (
     <Alert variant="destructive" role="alert">
       <CircleAlert aria-hidden="true" />
       <AlertTitle>{title}</AlertTitle>
       <AlertDescription>
-        <p>
-          {errorMessage(error)}
-          {error instanceof ApiError && <span className="text-muted-foreground"> (HTTP {error.status})</span>}
-        </p>
+        {showMessage && (
+          <p>
+            {errorMessage(error)}
+            {error instanceof ApiError && (
+              <span className="text-muted-foreground"> (HTTP {error.status})</span>
+            )}
+          </p>
+        )}
         {details.length > 0 && (
           <ul className="list-disc pl-5">
             {details.map((d) => (

@@ -4,6 +4,7 @@ import { CircleAlert, RefreshCw } from "lucide-react";
 import { useEffect } from "react";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { ApiError } from "@/lib/api-client";
+import { badParamOf } from "@/lib/route-params";
 import { errorMessage, RequestId } from "./error-alert";
 
 /** A page that could not load: what failed, the request id, and a retry. */
@@ -22,7 +23,9 @@ export function RouteErrorView({ error }: ErrorComponentProps) {
             ? "The admin api could not be reached"
             : status === 504
               ? "The admin api did not answer in time"
-              : "Something went wrong"}
+              : badParamOf(error)
+                ? "This address names nothing"
+                : "Something went wrong"}
       </h1>
       <p className="text-muted-foreground">
         {errorMessage(error)}

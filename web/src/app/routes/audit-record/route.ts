@@ -2,6 +2,7 @@ import { Uuid } from "@cleanup/shared";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { PagePending } from "@/components/layouts/page-pending";
 import { auditRecordQueryOptions } from "@/features/audit/api/get-audit-record";
+import { parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
 import { TargetErrorView } from "../target-error";
 
@@ -9,7 +10,9 @@ export const auditRecordRoute = createRoute({
   getParentRoute: () => environmentRoute,
   path: "audit/$id",
   params: {
-    parse: ({ id }) => ({ id: Uuid.parse(id) }),
+    parse: ({ id }) => ({
+      id: parseParam(Uuid, id, "id", "is not an audit record id: records are named by a UUID"),
+    }),
     stringify: ({ id }) => ({ id }),
   },
   loader: ({ context, params }) =>

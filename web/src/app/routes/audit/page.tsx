@@ -1,4 +1,5 @@
 import { getRouteApi } from "@tanstack/react-router";
+import { SkipLink } from "@/components/skip-link";
 import { AuditChainStatus } from "@/features/audit/components/audit-chain-status";
 import { AuditExportButtons } from "@/features/audit/components/audit-export-buttons";
 import { AuditFiltersForm } from "@/features/audit/components/audit-filters";
@@ -19,7 +20,10 @@ export function AuditPage() {
         </p>
       </div>
       <AuditChainStatus environment={env} />
-      <section aria-label="Filters" className="rounded-lg border bg-card p-4">
+      <section aria-label="Filters" className="grid gap-3 rounded-lg border bg-card p-4">
+        <SkipLink targetId="audit-records" className="justify-self-start">
+          Skip the filters, to the records
+        </SkipLink>
         <AuditFiltersForm
           value={filters}
           onChange={(next) => void navigate({ search: next, replace: true })}

@@ -5,7 +5,12 @@ import { PagePending } from "@/components/layouts/page-pending";
 import { auditListQueryOptions } from "@/features/audit/api/list-audit";
 import { environmentRoute } from "../environment/route";
 
-const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
+/** Text as typed; a number (from code that built the link) counts as the text it reads as. */
+const text = (max: number) =>
+  z
+    .preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().trim().min(1).max(max))
+    .optional()
+    .catch(undefined);
 
 /** Every filter is in the URL: `/dev/audit?actor=support@smartphonekey.com&outcome=refused`. */
 export const auditSearch = z.object({

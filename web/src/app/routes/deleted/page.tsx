@@ -6,8 +6,8 @@ import { useArchivesRestoringHere } from "@/features/restore/api/restore-archive
 import { targetExistsQueryOptions } from "@/features/restore/api/target-exists";
 import { DeletedBy } from "@/features/restore/components/deleted-by";
 import { RestorePanel } from "@/features/restore/components/restore-panel";
-import { TargetHistory } from "@/features/restore/components/target-history";
 import { BackToSearch } from "../back-to-search";
+import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/deleted/$targetType/$targetId");
 
@@ -53,7 +53,7 @@ export function DeletedTargetPage() {
         </p>
       )}
       {archive && <RestorePanel key={archive.id} environment={environment} archive={archive} />}
-      <TargetHistory environment={env} targetType={targetType} targetId={targetId} exists={exists} />
+      <TargetHistory env={env} type={targetType} id={targetId} noun={targetType} exists={exists} />
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { PageTitle } from "@/components/page-title";
 import { useDeleteHub } from "@/features/hubs/api/delete-hub";
 import { HubDeletionPanel } from "@/features/hubs/components/hub-deletion-panel";
 import { HubOverview, HubTitle } from "@/features/hubs/components/hub-overview";
-import { TargetHistory } from "@/features/restore/components/target-history";
 import { deletionSearch } from "../deletion-search";
 import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
+import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/hubs/$hubId");
 
@@ -32,7 +32,7 @@ export function HubPage() {
           deletion={deletion}
         />
       }
-      history={<TargetHistory environment={env} targetType="hub" targetId={hubId} exists={!deletion.data} />}
+      history={<TargetHistory env={env} type="hub" id={hubId} noun="hub" exists={!deletion.data} />}
       resultTitle={<PageTitle eyebrow="Hub">{hubId}</PageTitle>}
       result={
         deletion.data && (

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PagePending } from "@/components/layouts/page-pending";
 import { hubQueryOptions } from "@/features/hubs/api/get-hub";
 import { hubDeletionPreviewQueryOptions } from "@/features/hubs/api/preview-hub-deletion";
+import { parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
 import { TargetErrorView } from "../target-error";
 
@@ -17,7 +18,9 @@ export const hubRoute = createRoute({
   getParentRoute: () => environmentRoute,
   path: "hubs/$hubId",
   params: {
-    parse: ({ hubId }) => ({ hubId: HubIdParam.parse(hubId) }),
+    parse: ({ hubId }) => ({
+      hubId: parseParam(HubIdParam, hubId, "hubId", "is not a hub id: a hub is named by its UUID"),
+    }),
     stringify: ({ hubId }) => ({ hubId }),
   },
   validateSearch: hubSearch,

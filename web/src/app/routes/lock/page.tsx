@@ -3,9 +3,9 @@ import { AggregateDeletionResult } from "@/components/deletion/aggregate-deletio
 import { useDeleteLock } from "@/features/locks/api/delete-lock";
 import { LockDeletionPanel } from "@/features/locks/components/lock-deletion-panel";
 import { LockOverview, LockTitle } from "@/features/locks/components/lock-overview";
-import { TargetHistory } from "@/features/restore/components/target-history";
 import { deletionSearch } from "../deletion-search";
 import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
+import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/locks/$lockId");
 
@@ -31,9 +31,7 @@ export function LockPage() {
           deletion={deletion}
         />
       }
-      history={
-        <TargetHistory environment={env} targetType="lock" targetId={lockId} exists={!deletion.data} />
-      }
+      history={<TargetHistory env={env} type="lock" id={lockId} noun="lock" exists={!deletion.data} />}
       resultTitle={<h1 className="text-2xl font-semibold tracking-tight">Lock {lockId}</h1>}
       result={
         deletion.data && (

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PagePending } from "@/components/layouts/page-pending";
 import { lockQueryOptions } from "@/features/locks/api/get-lock";
 import { lockDeletionPreviewQueryOptions } from "@/features/locks/api/preview-lock-deletion";
+import { parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
 import { LockErrorView } from "./error";
 
@@ -21,7 +22,14 @@ export const lockRoute = createRoute({
   getParentRoute: () => environmentRoute,
   path: "locks/$lockId",
   params: {
-    parse: ({ lockId }) => ({ lockId: LockIdParam.parse(lockId) }),
+    parse: ({ lockId }) => ({
+      lockId: parseParam(
+        LockIdParam,
+        lockId,
+        "lockId",
+        "is not a lock id: a lock is named by its number (like 1001) or by its UUID",
+      ),
+    }),
     stringify: ({ lockId }) => ({ lockId }),
   },
   validateSearch: lockSearch,

@@ -9,6 +9,7 @@ import {
 } from "@/features/organizations/components/organization-overview";
 import { deletionSearch } from "../deletion-search";
 import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
+import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/organizations/$idOrg");
 
@@ -31,6 +32,7 @@ export function OrganizationPage() {
           deletion={deletion}
         />
       }
+      history={<TargetHistory env={env} type="organization" id={idOrg} noun="organization" />}
       resultTitle={<PageTitle eyebrow="Organization">{idOrg}</PageTitle>}
       result={
         deletion.data && (

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PagePending } from "@/components/layouts/page-pending";
 import { organizationQueryOptions } from "@/features/organizations/api/get-organization";
 import { orgKeysDeletionPreviewQueryOptions } from "@/features/organizations/api/preview-org-keys-deletion";
+import { NAME_RULE, parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
 import { TargetErrorView } from "../target-error";
 
@@ -16,7 +17,9 @@ export const organizationRoute = createRoute({
   getParentRoute: () => environmentRoute,
   path: "organizations/$idOrg",
   params: {
-    parse: ({ idOrg }) => ({ idOrg: NameParam.parse(idOrg) }),
+    parse: ({ idOrg }) => ({
+      idOrg: parseParam(NameParam, idOrg, "idOrg", `is not an organization id: ${NAME_RULE}`),
+    }),
     stringify: ({ idOrg }) => ({ idOrg }),
   },
   validateSearch: organizationSearch,

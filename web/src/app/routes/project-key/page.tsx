@@ -8,6 +8,7 @@ import { ProjectKeyDeletionResult } from "@/features/project-keys/components/pro
 import { ProjectKeyOverview, ProjectKeyTitle } from "@/features/project-keys/components/project-key-overview";
 import { deletionSearch } from "../deletion-search";
 import { TargetDeletionPage } from "../target-deletion-page";
+import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/projects/$projectName/keys/$keyName");
 
@@ -34,6 +35,9 @@ export function ProjectKeyPage() {
           onPreviewRequested={url.requestPreview}
           deletion={deletion}
         />
+      }
+      history={
+        <TargetHistory env={env} type="project-key" id={`${projectName}/${keyName}`} noun="project key" />
       }
       resultTitle={<ProjectKeyTitle keyRef={keyRef} />}
       result={

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PagePending } from "@/components/layouts/page-pending";
 import { projectKeyQueryOptions } from "@/features/project-keys/api/get-project-key";
 import { projectKeyDeletionPreviewQueryOptions } from "@/features/project-keys/api/preview-project-key-deletion";
+import { NAME_RULE, parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
 import { TargetErrorView } from "../target-error";
 
@@ -18,8 +19,8 @@ export const projectKeyRoute = createRoute({
   path: "projects/$projectName/keys/$keyName",
   params: {
     parse: ({ projectName, keyName }) => ({
-      projectName: NameParam.parse(projectName),
-      keyName: NameParam.parse(keyName),
+      projectName: parseParam(NameParam, projectName, "projectName", `is not a project name: ${NAME_RULE}`),
+      keyName: parseParam(NameParam, keyName, "keyName", `is not a key name: ${NAME_RULE}`),
     }),
     stringify: ({ projectName, keyName }) => ({ projectName, keyName }),
   },

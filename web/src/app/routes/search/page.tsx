@@ -1,5 +1,6 @@
 import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { useEnvironment } from "@/features/environments/api/get-environment";
 import { EnvironmentOverview } from "@/features/environments/components/environment-overview";
 import { DeletedTargetLookup } from "@/features/restore/components/deleted-target-lookup";
 import { TargetSearch } from "@/features/search/components/target-search";
@@ -21,26 +22,33 @@ export function SearchPage() {
     },
     [navigate, router, env],
   );
+  const counts = useEnvironment(env).data?.counts;
+  const totals = counts && { lock: counts.locks, hub: counts.hubs, organization: counts.organizations };
+  // The overview sits beside the results, not under them: results that come, go and change length
+  // push nothing down (layout shift), and the overview keeps its size while it loads.
   return (
-    <div className="grid gap-8">
+    <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_17rem]">
       <section aria-labelledby="search-title" className="grid gap-4">
         <h1 id="search-title" className="text-2xl font-semibold tracking-tight">
           Find a target
         </h1>
-        <TargetSearch environment={env} type={type} q={q} onQueryChange={onQueryChange} />
+        <TargetSearch environment={env} type={type} q={q} onQueryChange={onQueryChange} totals={totals} />
       </section>
-      <section aria-labelledby="deleted-title" className="grid gap-2">
-        <h2 id="deleted-title" className="text-sm font-semibold text-muted-foreground">
-          Deleted for good? Search finds only what exists: look it up by its id
-        </h2>
-        <DeletedTargetLookup key={q} environment={env} initialId={q ?? ""} />
-      </section>
-      <section aria-labelledby="overview-title" className="grid gap-3">
-        <h2 id="overview-title" className="text-sm font-semibold text-muted-foreground">
-          In {env} right now
-        </h2>
-        <EnvironmentOverview environment={env} expectedKind={environment.kind} />
-      </section>
+      <div className="grid gap-6 lg:sticky lg:top-20">
+        <section aria-labelledby="overview-title" className="grid gap-3">
+          <h2 id="overview-title" className="text-sm font-semibold text-muted-foreground">
+            In {env} right now
+          </h2>
+          <EnvironmentOverview environment={env} expectedKind={environment.kind} columns={2} />
+        </section>
+        {/* Beside the results, like the overview: search finds only what exists. */}
+        <section aria-labelledby="deleted-title" className="grid gap-2">
+          <h2 id="deleted-title" className="text-sm font-semibold text-muted-foreground">
+            Deleted for good? Look it up by its id
+          </h2>
+          <DeletedTargetLookup key={q} environment={env} initialId={q ?? ""} />
+        </section>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { type AuditRecord, Plan } from "@cleanup/shared";
 import { Link } from "@tanstack/react-router";
 import { DateTime } from "@/components/date-time";
 import { DeletionPlanView } from "@/components/deletion/deletion-plan";
+import { planTouchesProduction } from "@/components/deletion/plan-environments";
 import { PageTitle } from "@/components/page-title";
 import { SectionCard } from "@/components/section-card";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
@@ -108,7 +109,7 @@ export function AuditRecordView({ environment, id }: { environment: string; id: 
             No plan: the request was refused before one was made.
           </p>
         ) : plan.success ? (
-          <DeletionPlanView plan={plan.data} />
+          <DeletionPlanView plan={plan.data} touchesProduction={planTouchesProduction(plan.data)} />
         ) : (
           <Json value={record.plan} />
         )}

@@ -8,6 +8,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatNumber, formatUtc } from "@/lib/format";
 import { targetLink } from "@/lib/target-links";
 import { type AuditFilters, useAuditList } from "../api/list-audit";
+import { describeOptions } from "../utils/describe-options";
+import { ActorName } from "./actor-name";
 import { OutcomeBadge } from "./outcome-badge";
 
 /** Every row is one line high, so the virtualiser knows all sizes without measuring. */
@@ -15,16 +17,22 @@ const ROW_HEIGHT = 44;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
 
+/**
+ * Fixed widths that hold a full timestamp, a staff member's name (the domain, the same for all,
+ * is what gets cut at 1024 px; the whole email fits from 1280 px) and a lock UUID's start.
+ */
 const columns = [
-  { key: "time", label: "Time (UTC)", className: "w-[11.5rem]" },
-  { key: "actor", label: "Actor", className: "w-[16%]" },
-  { key: "action", label: "Action", className: "w-[10rem]" },
-  { key: "target", label: "Target", className: "" },
-  { key: "outcome", label: "Outcome", className: "w-[7rem]" },
-  { key: "reason", label: "Reason", className: "w-[22%]" },
+  { key: "time", label: "Time (UTC)", className: "w-[10.5rem]" },
+  { key: "actor", label: "Actor", className: "w-[12rem] xl:w-[14rem]" },
+  { key: "action", label: "Action", className: "w-[10.5rem] xl:w-[11.5rem]" },
+  { key: "target", label: "Target", className: "w-[12rem] xl:w-[13rem]" },
+  { key: "outcome", label: "Outcome", className: "w-[7.5rem]" },
+  { key: "reason", label: "Reason", className: "" },
 ] as const;
 
 const cell = "truncate px-3 align-middle";
+/** A cell of two short lines (what, then how): both fit the fixed row height. */
+const twoLines = "px-3 align-middle leading-tight";
 
 /**
  * Memoised: the virtualiser re-renders the table on every scroll frame, and a row still in view keeps
@@ -40,6 +48,7 @@ const Row = memo(function Row({
   index: number;
 }) {
   const target = targetLink(environment, { type: item.targetType, id: item.targetId });
+  const options = describeOptions(item.options);
   return (
     <tr aria-rowindex={index + 2} className="border-b hover:bg-muted/50" style={{ height: ROW_HEIGHT }}>
       <td className={cell}>
@@ -47,27 +56,32 @@ const Row = memo(function Row({
           to="/$env/audit/$id"
           params={{ env: environment, id: item.id }}
           className="rounded font-mono text-xs text-primary underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-          aria-label={`${formatUtc(item.at)}: ${item.action} ${item.targetId} by ${item.actor}, open the record`}
+          aria-label={`${formatUtc(item.at)}: ${item.action}${options ? ` (${options})` : ""} ${item.targetId} by ${item.actor}, open the record`}
         >
           {formatUtc(item.at).replace(" UTC", "")}
         </Link>
       </td>
-      <td className={cell} title={item.actor}>
-        {item.actor}
+      <td className={cell}>
+        <ActorName actor={item.actor} />
       </td>
-      <td className={`${cell} font-mono text-xs`}>{item.action}</td>
-      <td className={cell} title={`${item.targetType} ${item.targetId}`}>
-        <span className="text-muted-foreground">{item.targetType} </span>
-        {target ? (
-          <Link
-            {...target}
-            className="font-mono text-xs underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-          >
-            {item.targetId}
-          </Link>
-        ) : (
-          <span className="font-mono text-xs">{item.targetId}</span>
-        )}
+      <td className={twoLines} title={options || undefined}>
+        <span className="block truncate font-mono text-xs">{item.action}</span>
+        {options && <span className="block truncate text-xs text-muted-foreground">{options}</span>}
+      </td>
+      <td className={twoLines} title={`${item.targetType} ${item.targetId}`}>
+        <span className="block truncate text-xs text-muted-foreground">{item.targetType}</span>
+        <span className="block truncate">
+          {target ? (
+            <Link
+              {...target}
+              className="rounded font-mono text-xs underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            >
+              {item.targetId}
+            </Link>
+          ) : (
+            <span className="font-mono text-xs">{item.targetId}</span>
+          )}
+        </span>
       </td>
       <td className={cell}>
         <OutcomeBadge outcome={item.outcome} />
@@ -123,6 +137,7 @@ export function AuditTable({ environment, filters }: AuditTableProps) {
       </p>
       <section
         ref={scrollRef}
+        id="audit-records"
         // Bounded, so only the rows in view render; nothing sits below it, so growing shifts nothing.
         className="max-h-[min(70vh,44rem)] overflow-auto rounded-lg border bg-card"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard

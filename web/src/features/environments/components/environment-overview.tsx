@@ -1,8 +1,8 @@
 import { TriangleAlert } from "lucide-react";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatNumber } from "@/lib/format";
+import { cn } from "@/lib/utils";
 import { useEnvironment } from "../api/get-environment";
 
 const shown = [
@@ -20,16 +20,18 @@ const shown = [
 export function EnvironmentOverview({
   environment,
   expectedKind,
+  columns = 4,
 }: {
   environment: string;
   expectedKind: string;
+  /** Tiles per row from the small breakpoint up: 2 in a side column. */
+  columns?: 2 | 4;
 }) {
   const { data, error, isPending } = useEnvironment(environment);
   if (error) return <ErrorAlert error={error} title={`Could not read ${environment}'s overview`} />;
-  if (isPending) return <Skeleton className="h-16" aria-hidden="true" />;
   return (
     <div className="grid gap-3">
-      {data.name !== expectedKind && (
+      {data && data.name !== expectedKind && (
         <Alert variant="destructive" role="alert">
           <TriangleAlert aria-hidden="true" />
           <AlertTitle>Environment mismatch</AlertTitle>
@@ -39,11 +41,18 @@ export function EnvironmentOverview({
           </AlertDescription>
         </Alert>
       )}
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label={`Data in ${environment}`}>
+      {/* While loading, the same tiles with a dash: the page keeps its layout when the numbers come. */}
+      <dl
+        className={cn("grid grid-cols-2 gap-2", columns === 4 && "sm:grid-cols-4")}
+        aria-label={`Data in ${environment}`}
+        aria-busy={isPending}
+      >
         {shown.map(([key, label]) => (
           <div key={key} className="rounded-md border bg-card px-3 py-2">
             <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{formatNumber(data.counts[key])}</dd>
+            <dd className={cn("text-lg font-semibold tabular-nums", isPending && "text-muted-foreground")}>
+              {isPending ? "—" : formatNumber(data.counts[key])}
+            </dd>
           </div>
         ))}
       </dl>

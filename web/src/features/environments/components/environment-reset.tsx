@@ -4,8 +4,9 @@ import { Eraser, RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDeletionDialog } from "@/components/deletion/confirm-deletion-dialog";
 import { DeletionError } from "@/components/deletion/deletion-error";
-import { DeletionPlanView } from "@/components/deletion/deletion-plan";
+import { DeletionPlanView, StalePlanNotice } from "@/components/deletion/deletion-plan";
 import { DeletionResultView } from "@/components/deletion/deletion-result-view";
+import { useStalePreview } from "@/components/deletion/deletion-workflow";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { SectionCard } from "@/components/section-card";
 import { StatGrid } from "@/components/stat-grid";
@@ -92,6 +93,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
   const [confirmOpen, setConfirmOpen] = useState(false);
   const plan = preview.data?.plan;
   const planToken = preview.data?.planToken;
+  const stale = useStalePreview(preview, reset);
 
   if (reset.data) {
     return (
@@ -154,7 +156,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
         )
       }
       trigger={
-        <Button variant="destructive" disabled={!planToken || preview.isFetching}>
+        <Button variant="destructive" disabled={!planToken || stale || preview.isFetching}>
           <Eraser aria-hidden="true" />
           Reset {env}…
         </Button>
@@ -185,6 +187,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
       contentClassName="grid gap-6"
       footer={confirmStep}
     >
+      {stale && <StalePlanNotice />}
       {preview.isError ? (
         <ErrorAlert error={preview.error} title="The dry run failed" />
       ) : (
@@ -201,6 +204,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
       {reset.isError && (
         <DeletionError
           error={reset.error}
+          targetNoun="environment"
           onPreviewAgain={() => {
             reset.reset();
             void preview.refetch();

@@ -56,29 +56,47 @@ function State({ hub }: { hub: HubDetail }) {
   );
 }
 
+const linkClass =
+  "rounded text-primary underline decoration-primary/40 underline-offset-4 outline-none hover:decoration-primary focus-visible:ring-[3px] focus-visible:ring-ring/50";
+
 function PairedLocks({ environment, hub }: { environment: string; hub: HubDetail }) {
-  const locks = hub.state.pairedLocks;
+  // The locks paired now (D1, with names); an older api only gives the UUIDs its events named.
+  const locks = hub.locks ?? hub.state.pairedLocks.map((uuid) => ({ uuid, lockId: null, name: null }));
+  const current = new Set(locks.map((l) => l.uuid));
+  const gone = hub.locks ? hub.state.pairedLocks.filter((uuid) => !current.has(uuid)).length : 0;
   return (
     <SectionCard
       title="Paired locks"
-      description={`${formatNumber(hub.lockCount)} lock(s) name this hub. They are separate aggregates and stay when the hub is deleted.`}
+      description={`${formatNumber(locks.length)} lock(s) are paired with this hub. They are separate aggregates and stay when the hub is deleted.`}
     >
       {locks.length === 0 ? (
         <p className="text-sm text-muted-foreground">No paired locks.</p>
       ) : (
         <ul className="grid gap-1 sm:grid-cols-2" aria-label="Paired locks">
-          {locks.map((uuid) => (
-            <li key={uuid}>
+          {locks.map((lock) => (
+            <li key={lock.uuid} className="min-w-0">
               <Link
                 to="/$env/locks/$lockId"
-                params={{ env: environment, lockId: uuid }}
-                className="rounded font-mono text-xs text-primary underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                params={{ env: environment, lockId: lock.lockId === null ? lock.uuid : String(lock.lockId) }}
+                className={`${linkClass} inline-flex max-w-full items-baseline gap-2`}
               >
-                {uuid}
+                {lock.name === null ? (
+                  <span className="font-mono text-xs">{lock.uuid}</span>
+                ) : (
+                  <>
+                    <span className="truncate font-medium">{lock.name}</span>
+                    <span className="shrink-0 font-mono text-xs text-muted-foreground">#{lock.lockId}</span>
+                  </>
+                )}
               </Link>
             </li>
           ))}
         </ul>
+      )}
+      {gone > 0 && (
+        <p className="mt-3 text-xs text-muted-foreground">
+          The hub's own events also name {formatNumber(gone)} lock(s) that have since been deleted.
+        </p>
       )}
     </SectionCard>
   );
@@ -94,7 +112,7 @@ export function HubOverview({ environment, hubId }: { environment: string; hubId
         items={[
           ["Events", formatNumber(hub.eventCount)],
           ["Event bytes", formatBytes(hub.eventBytes)],
-          ["Paired locks", formatNumber(hub.lockCount)],
+          ["Paired locks", formatNumber(hub.locks?.length ?? hub.lockCount)],
           ["State version", formatNumber(hub.state.version)],
         ]}
       />

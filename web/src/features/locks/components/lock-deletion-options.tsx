@@ -36,7 +36,8 @@ export function LockDeletionOptionsForm({ value, onChange, disabled }: LockDelet
           checked={value.cascadeDeleteKeys}
           onCheckedChange={(cascadeDeleteKeys) => onChange({ ...value, cascadeDeleteKeys })}
           aria-describedby={ids.cascadeHint}
-          disabled={disabled}
+          // DO-only keeps every D1 row: the switch would do nothing, so it is off and says why.
+          disabled={disabled || !cascadeApplies}
         />
         <div className="grid gap-1">
           <Label htmlFor={ids.cascade}>Also delete key assignments (cascadeDeleteKeys)</Label>
@@ -45,7 +46,7 @@ export function LockDeletionOptionsForm({ value, onChange, disabled }: LockDelet
               ? value.cascadeDeleteKeys
                 ? "The lock's key_assignments rows are deleted with it."
                 : "The lock's key_assignments rows stay, pointing at a lock that no longer exists."
-              : "Only applies to DELETE_DO_AND_EVENTS: DELETE_DO_ONLY keeps every D1 row."}
+              : "Not used by DELETE_DO_ONLY, which keeps every D1 row; it applies to DELETE_DO_AND_EVENTS."}
           </p>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import type { LockDetail } from "@cleanup/shared";
+import { Link } from "@tanstack/react-router";
 import { Battery, KeyRound, Lock, LockOpen } from "lucide-react";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -9,7 +10,7 @@ import { TableCell } from "@/components/ui/table";
 import { formatBytes, formatNumber } from "@/lib/format";
 import { useLock } from "../api/get-lock";
 
-function Identifiers({ lock }: { lock: LockDetail }) {
+function Identifiers({ environment, lock }: { environment: string; lock: LockDetail }) {
   return (
     <SectionCard title="Identifiers">
       <DescriptionList>
@@ -21,7 +22,17 @@ function Identifiers({ lock }: { lock: LockDetail }) {
         </DescriptionItem>
         <DescriptionItem term="Name">{lock.name}</DescriptionItem>
         <DescriptionItem term="Hub">
-          {lock.hubId ? <code className="text-xs">{lock.hubId}</code> : "none"}
+          {lock.hubId ? (
+            <Link
+              to="/$env/hubs/$hubId"
+              params={{ env: environment, hubId: lock.hubId }}
+              className="rounded font-mono text-xs text-primary underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            >
+              {lock.hubId}
+            </Link>
+          ) : (
+            "none"
+          )}
         </DescriptionItem>
         <DescriptionItem term="Created">
           <DateTime iso={lock.createdAt} />
@@ -112,7 +123,7 @@ export function LockOverview({ environment, lockId }: { environment: string; loc
   const { data: lock } = useLock(environment, lockId);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Identifiers lock={lock} />
+      <Identifiers environment={environment} lock={lock} />
       <State lock={lock} />
       <div className="lg:col-span-2">
         <Keys lock={lock} />

@@ -47,15 +47,20 @@ export function ProjectKeyDeletionPanel({
       }
       preview={preview}
       deletion={deletion}
+      // The dry run lists every environment the key is undeployed from: production may be one.
+      alsoReaches={preview.data?.deploymentResult.environmentResults.map((r) => r.environmentName)}
       targetNoun="project key"
       targetId={`${keyRef.projectName}/${keyRef.keyName}`}
-      summary={(plan) => (
-        <p>
-          jwkDeleteAction={String(plan.options.jwkDeleteAction)} · undeploys from{" "}
-          {formatNumber(plan.counts.environments)} environment(s), {formatNumber(plan.counts.jwks)} JWK(s)
-          affected, in <strong>{page.environment.name}</strong>.
-        </p>
-      )}
+      summary={(plan) => {
+        const from = preview.data?.deploymentResult.environmentResults.map((r) => r.environmentName) ?? [];
+        return (
+          <p>
+            jwkDeleteAction={String(plan.options.jwkDeleteAction)} · undeploys from{" "}
+            {from.length > 0 ? <strong>{from.join(", ")}</strong> : "no environment"},{" "}
+            {formatNumber(plan.counts.jwks)} JWK(s) affected; run in <strong>{page.environment.name}</strong>.
+          </p>
+        );
+      }}
       onConfirm={(confirmed) => {
         const previewed = preview.data?.plan?.options.jwkDeleteAction;
         const jwkDeleteAction =

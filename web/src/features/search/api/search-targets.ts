@@ -10,9 +10,14 @@ export interface SearchTargetsInput {
   limit?: number;
 }
 
+/** How many results one search asks for: more across every type than within one. */
+export function searchLimit(type: TargetType | undefined): number {
+  return type ? 20 : 40;
+}
+
 export function searchTargets(
   environment: string,
-  { q, type, limit = type ? 20 : 40 }: SearchTargetsInput,
+  { q, type, limit = searchLimit(type) }: SearchTargetsInput,
   signal?: AbortSignal,
 ): Promise<SearchResponse> {
   return apiRequest(environment, endpointPath("searchTargets"), {

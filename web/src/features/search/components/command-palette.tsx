@@ -1,7 +1,7 @@
 import type { SearchItem } from "@cleanup/shared";
 import { useNavigate } from "@tanstack/react-router";
 import type * as React from "react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/components/errors/error-alert";
 import {
   Command,
@@ -51,7 +51,7 @@ export function CommandPalette({ environment, open, onOpenChange, commands }: Co
   const q = useDebouncedValue(text.trim(), 150);
   const navigate = useNavigate();
   const search = useSearchTargets(environment, { q, limit: 30 }, { enabled: open });
-  const groups = groupByType(search.data?.items ?? []);
+  const groups = groupByType(search.data?.items ?? [], q);
   const shownCommands = commands.filter((c) => matches(c, text));
   // Results arrive after the typing: keep the highlight on the first of the current ones, so Enter
   // opens what is on screen, not an item of an earlier query.
@@ -65,7 +65,11 @@ export function CommandPalette({ environment, open, onOpenChange, commands }: Co
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the list itself changes
   useEffect(() => setSelected(firstValue), [valuesKey]);
 
+  // Closed by choosing something: focus goes to where that leads (the new page's heading), not back
+  // to the button that opened the palette.
+  const chosen = useRef(false);
   const close = () => {
+    chosen.current = true;
     onOpenChange(false);
     setText("");
   };
@@ -84,7 +88,13 @@ export function CommandPalette({ environment, open, onOpenChange, commands }: Co
         onOpenChange(next);
       }}
     >
-      <DialogContent className="gap-0 p-0">
+      <DialogContent
+        className="gap-0 p-0"
+        onCloseAutoFocus={(event) => {
+          if (chosen.current) event.preventDefault();
+          chosen.current = false;
+        }}
+      >
         <DialogTitle className="sr-only">Search the console</DialogTitle>
         <DialogDescription className="sr-only">
           Find a lock, hub, organization or project key in {environment} by id, UUID or name, or go to a page.

@@ -1,6 +1,6 @@
 import type { SearchItem, TargetType } from "@cleanup/shared";
 import { Link } from "@tanstack/react-router";
-import { ChevronRight, Search } from "lucide-react";
+import { ChevronRight, History, ScrollText, Search } from "lucide-react";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Input } from "@/components/ui/input";
@@ -10,7 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { targetLink, targetTypeNames } from "@/lib/target-links";
 import { cn } from "@/lib/utils";
 import { groupByType } from "../api/group-results";
-import { useSearchTargets } from "../api/search-targets";
+import { searchLimit, useSearchTargets } from "../api/search-targets";
 import { useDebouncedValue } from "../hooks/use-debounced-value";
 import { TargetIcon } from "./target-icon";
 
@@ -21,6 +21,8 @@ export interface TargetSearchProps {
   /** The query in the URL; the input follows it and writes back after a short pause. */
   q: string;
   onQueryChange: (q: string) => void;
+  /** How many of each type the environment holds, when the page knows: "Locks (12 of 80)". */
+  totals?: Partial<Record<TargetType, number>> | undefined;
 }
 
 /** Moves focus between the search box and the result links with the arrow keys. */
@@ -114,7 +116,72 @@ function TypeFilter({ type }: { type: TargetType | undefined }) {
   );
 }
 
-export function TargetSearch({ environment, type, q, onQueryChange }: TargetSearchProps) {
+const NUMBER = /^[1-9][0-9]{0,14}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * When nothing matches an id, the target may be gone: where its story is. A lock's number or a
+ * UUID opens the target's page (which says who deleted it, when and why), and the audit log is
+ * filtered by the id. Reachable with ↓ like results.
+ */
+function GoneTargetLinks({ environment, q }: { environment: string; q: string }) {
+  const pages = NUMBER.test(q)
+    ? [{ label: `Lock ${q}: was it deleted?`, link: targetLink(environment, { type: "lock", id: q }) }]
+    : UUID.test(q)
+      ? [
+          { label: `Lock ${q}: was it deleted?`, link: targetLink(environment, { type: "lock", id: q }) },
+          { label: `Hub ${q}: was it deleted?`, link: targetLink(environment, { type: "hub", id: q }) },
+        ]
+      : [];
+  return (
+    <ul aria-label="Where else to look" className="grid divide-y rounded-lg border bg-card">
+      {pages.map(
+        ({ label, link }) =>
+          link && (
+            <li key={label}>
+              <Link data-result {...link} className={rowClass}>
+                <History aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+                <span className="min-w-0 flex-1 truncate">{label}</span>
+                <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+              </Link>
+            </li>
+          ),
+      )}
+      <li>
+        <Link
+          data-result
+          to="/$env/audit"
+          params={{ env: environment }}
+          search={{ targetId: q }}
+          className={rowClass}
+        >
+          <ScrollText aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+          <span className="min-w-0 flex-1 truncate">Audit records for “{q}”</span>
+          <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+        </Link>
+      </li>
+    </ul>
+  );
+}
+
+/** How a group counts its results: of the total when known, or that more match when the list was cut. */
+function GroupCount({ shown, total, cut }: { shown: number; total: number | undefined; cut: boolean }) {
+  if (total !== undefined && total > shown)
+    return (
+      <>
+        ({shown} of {total})
+      </>
+    );
+  if (total === undefined && cut) return <>({shown} shown, more match)</>;
+  return <>({shown})</>;
+}
+
+/**
+ * Search over every target type (or one), grouped by type. The results' place is kept from the
+ * first paint: the list always exists (an input's `aria-controls` must name something), and the
+ * page puts nothing below it that could be pushed down as results come and go.
+ */
+export function TargetSearch({ environment, type, q, onQueryChange, totals }: TargetSearchProps) {
   const [text, setText] = useState(q);
   const debounced = useDebouncedValue(text.trim(), 250);
   const names = type ? targetTypeNames[type] : { one: "target", many: "targets" };
@@ -137,8 +204,15 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
   }, [q]);
 
   const search = useSearchTargets(environment, { q, type });
+  // Which search the list on screen answers: while the next one loads it still shows the last.
+  const answered = useRef("");
+  if (search.data && !search.isPlaceholderData) answered.current = `${type ?? ""}:${q}`;
   const items = search.data?.items ?? [];
-  const groups = groupByType(items);
+  const groups = groupByType(items, q);
+  // The api gives at most its limit: a full page may leave matches out of any group.
+  const cut = items.length >= searchLimit(type);
+  // Totals of the environment hold only when nothing narrows the list.
+  const totalOf = (t: TargetType) => (q ? undefined : totals?.[t]);
 
   return (
     <div className="grid gap-4">
@@ -162,6 +236,9 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
             spellCheck={false}
             aria-describedby={hintId}
             aria-controls="target-search-results"
+            // The page is for typing: focus starts here, on arrival and after a route change.
+            autoFocus
+            data-route-focus
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onInputKeyDown}
@@ -174,56 +251,82 @@ export function TargetSearch({ environment, type, q, onQueryChange }: TargetSear
         </p>
       </div>
 
-      {search.isError ? (
-        <ErrorAlert error={search.error} title={`Could not search ${names.many}`} />
-      ) : search.isPending ? (
-        <div className="grid gap-2" aria-hidden="true">
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-        </div>
-      ) : (
-        <div className="grid gap-2">
-          <p className="text-sm text-muted-foreground" aria-live="polite">
-            {items.length === 0
+      <div className="grid gap-2">
+        <p className="min-h-5 text-sm text-muted-foreground" aria-live="polite">
+          {search.isPending || search.isError
+            ? ""
+            : items.length === 0
               ? q
                 ? `No ${names.many} match “${q}”.`
                 : `No ${names.many} in ${environment}.`
               : q
                 ? `${items.length} ${items.length === 1 ? names.one : names.many} match “${q}”`
                 : `${items.length} ${names.many}`}
-          </p>
-          {items.length > 0 && (
-            <section
-              id="target-search-results"
-              ref={listRef}
-              aria-label="Search results"
-              className="grid gap-4"
-              onKeyDown={onListKeyDown}
-            >
-              {groups.map(([groupType, group]) => (
-                <div key={groupType} className="grid gap-1">
-                  {!type && (
-                    <h2 className="px-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
-                      {targetTypeNames[groupType].title} <span className="font-normal">({group.length})</span>
-                    </h2>
-                  )}
-                  <ul
-                    aria-label={targetTypeNames[groupType].title}
-                    className="grid divide-y rounded-lg border bg-card"
-                  >
-                    {group.map((item) => (
-                      <li key={`${item.type}:${item.id}`}>
-                        <ResultLink environment={environment} item={item} />
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-            </section>
+        </p>
+        <section
+          id="target-search-results"
+          ref={listRef}
+          aria-label="Search results"
+          aria-busy={search.isPending}
+          className="grid gap-4"
+          onKeyDown={onListKeyDown}
+        >
+          {search.isError ? (
+            <ErrorAlert error={search.error} title={`Could not search ${names.many}`} />
+          ) : search.isPending ? (
+            <div className="grid gap-2" aria-hidden="true">
+              <Skeleton className="h-12" />
+              <Skeleton className="h-12" />
+              <Skeleton className="h-12" />
+            </div>
+          ) : items.length === 0 && q ? (
+            <GoneTargetLinks environment={environment} q={q} />
+          ) : (
+            // A new answer is a new list, not the old one rearranged: a group that moved up the
+            // page (Hubs, once no lock matches) would otherwise count as a layout shift.
+            // Keyed by the search, not by each fetch: a refetch of the same one keeps the links (and focus).
+            <div key={answered.current} className="grid gap-4">
+              {groups.map(([groupType, group]) => {
+                const total = totalOf(groupType);
+                const more = total !== undefined ? total > group.length : cut;
+                return (
+                  <div key={groupType} className="grid gap-1">
+                    <div className="flex items-baseline justify-between gap-2 px-1">
+                      <h2 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+                        {targetTypeNames[groupType].title}{" "}
+                        <span className="font-normal normal-case">
+                          <GroupCount shown={group.length} total={total} cut={cut} />
+                        </span>
+                      </h2>
+                      {more && !type && (
+                        <Link
+                          from="/$env/search"
+                          to="/$env/search"
+                          search={(prev) => ({ ...prev, type: groupType })}
+                          replace
+                          className="rounded text-xs font-medium text-primary underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                        >
+                          Only {targetTypeNames[groupType].many}
+                        </Link>
+                      )}
+                    </div>
+                    <ul
+                      aria-label={targetTypeNames[groupType].title}
+                      className="grid divide-y rounded-lg border bg-card"
+                    >
+                      {group.map((item) => (
+                        <li key={`${item.type}:${item.id}`}>
+                          <ResultLink environment={environment} item={item} />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                );
+              })}
+            </div>
           )}
-        </div>
-      )}
+        </section>
+      </div>
     </div>
   );
 }

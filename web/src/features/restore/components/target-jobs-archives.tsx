@@ -13,7 +13,7 @@ import { isWaiting } from "@/lib/job-requests";
 import { type ArchiveTargetType, archivesQueryOptions } from "../api/list-archives";
 import { targetJobsQueryOptions } from "../api/list-target-jobs";
 
-export interface TargetHistoryProps {
+export interface TargetJobsAndArchivesProps {
   environment: string;
   targetType: JobTargetType;
   /** A lock by its numeric id or UUID, a hub by UUID. */
@@ -26,7 +26,12 @@ export interface TargetHistoryProps {
  * A target's deletions and restores: the jobs run on it (a waiting one with its countdown and
  * Cancel) and, for a lock or hub, its archives, each with "Restore" while the target is gone.
  */
-export function TargetHistory({ environment, targetType, targetId, exists }: TargetHistoryProps) {
+export function TargetJobsAndArchives({
+  environment,
+  targetType,
+  targetId,
+  exists,
+}: TargetJobsAndArchivesProps) {
   const aggregate = targetType === "lock" || targetType === "hub";
   const jobs = useQuery(targetJobsQueryOptions(environment, targetType, targetId));
   const archives = useQuery({
