@@ -15,6 +15,7 @@ import {
 } from "../storage/event-store.ts";
 import {
   deletionSteps,
+  dryRunFields,
   endErrors,
   jobAnswer,
   operationLines,
@@ -430,17 +431,9 @@ export function restorePreview(
     operations: operationLines(steps),
     restoreSummary: `Dry run: nothing was restored. Would restore ${plan.target.type} ${plan.target.label} from its archive: ${plan.counts.events} events and ${rows} D1 row(s).`,
     duration,
-    errors: [],
-    auditLogPath: "",
     ...prepared.fields,
     summary: emptyRestoreSummary(prepared.fields),
-    steps,
-    jobId: null,
-    dryRun: true,
-    plan,
-    planToken,
-    auditId: null,
-    requestId,
+    ...dryRunFields(plan, planToken, requestId, steps),
   };
 }
 
