@@ -60,6 +60,24 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.jsonc" },
+              // A second staff member approves every deletion; requests expire after five seconds.
+              miniflare: {
+                bindings: {
+                  ...LOCAL_DEV_VARS,
+                  SEED_SCALE: "0.2",
+                  REQUIRE_APPROVAL: "true",
+                  APPROVAL_TTL: "PT5S",
+                  TEST_MIGRATIONS: migrations,
+                },
+              },
+            }),
+          ],
+          test: { ...shared, name: "approval", include: ["test/approval/*.test.ts"] },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.jsonc" },
               miniflare: {
                 bindings: {
                   ENVIRONMENT_NAME: "stage",

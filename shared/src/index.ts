@@ -1,6 +1,7 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./deletion.ts";
+export * from "./duration.ts";
 export * from "./endpoints.ts";
 export * from "./errors.ts";
 export * from "./headers.ts";

@@ -2,9 +2,11 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRouter, stringifySearchWith } from "@tanstack/react-router";
 import { PagePending } from "@/components/layouts/page-pending";
 import { parseSearch } from "@/lib/search-params";
+import { approvalsRoute } from "./routes/approvals/route";
 import { auditRoute } from "./routes/audit/route";
 import { auditRecordRoute } from "./routes/audit-record/route";
 import { authedRoute } from "./routes/authed";
+import { deletedRoute } from "./routes/deleted/route";
 import { environmentIndexRoute, environmentRoute } from "./routes/environment/route";
 import { homeRoute } from "./routes/home";
 import { hubRoute } from "./routes/hub/route";
@@ -30,6 +32,8 @@ export const routeTree = rootRoute.addChildren([
       auditRoute,
       auditRecordRoute,
       resetRoute,
+      deletedRoute,
+      approvalsRoute,
     ]),
   ]),
 ]);
