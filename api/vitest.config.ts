@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { exportJWK, generateKeyPair } from "jose";
@@ -9,6 +11,23 @@ const STAGE_JWKS_URL = "https://issuer.example.test/.well-known/jwks.json";
 /** The OpenID provider `npm start` runs beside the api (idp/), stood in for by the same key pair. */
 const PROVIDER_ISSUER = "http://localhost:8789";
 const PROVIDER_JWKS_URL = `${PROVIDER_ISSUER}/jwks`;
+/**
+ * An issuer whose keys cannot be fetched (finding 3, ADR 018): a real local server that drops every
+ * connection for its key set, as a dead or unreachable issuer does, and counts the attempts.
+ */
+async function unreachableIssuer(): Promise<{ jwksUrl: string; attemptsUrl: string }> {
+  let attempts = 0;
+  const server = http.createServer((req, res) => {
+    if (req.url === "/attempts") return res.end(JSON.stringify({ attempts }));
+    attempts++;
+    req.socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  const { port } = server.address() as AddressInfo;
+  return { jwksUrl: `http://127.0.0.1:${port}/jwks`, attemptsUrl: `http://127.0.0.1:${port}/attempts` };
+}
+
 /** What `npm start` passes as vars (wrangler.jsonc sets none of these, so a bare deploy cannot be "dev"). */
 const LOCAL_DEV_VARS = {
   ENVIRONMENT_NAME: "dev",
@@ -22,6 +41,7 @@ export default defineConfig(async () => {
   const publicJwk = { ...(await exportJWK(issuer.publicKey)), kid: "stage-issuer", alg: "ES256", use: "sig" };
   const privateJwk = JSON.stringify({ ...(await exportJWK(issuer.privateKey)), kid: "stage-issuer" });
 
+  const down = await unreachableIssuer();
   const shared = { setupFiles: ["./test/setup.ts"], testTimeout: 30_000, hookTimeout: 60_000 };
   return {
     test: {
@@ -35,6 +55,24 @@ export default defineConfig(async () => {
             }),
           ],
           test: { ...shared, name: "dev", include: ["src/**/*.test.ts", "test/*.test.ts"] },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.jsonc" },
+              // A second staff member approves every deletion; requests expire after five seconds.
+              miniflare: {
+                bindings: {
+                  ...LOCAL_DEV_VARS,
+                  SEED_SCALE: "0.2",
+                  REQUIRE_APPROVAL: "true",
+                  APPROVAL_TTL: "PT5S",
+                  TEST_MIGRATIONS: migrations,
+                },
+              },
+            }),
+          ],
+          test: { ...shared, name: "approval", include: ["test/approval/*.test.ts"] },
         },
         {
           plugins: [
@@ -57,6 +95,24 @@ export default defineConfig(async () => {
             }),
           ],
           test: { ...shared, name: "stage", include: ["test/stage/*.test.ts"] },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.jsonc" },
+              miniflare: {
+                bindings: {
+                  ENVIRONMENT_NAME: "stage",
+                  ADMIN_API_KEY: STAGE_ADMIN_KEY,
+                  JWKS_URL: down.jwksUrl,
+                  TEST_MIGRATIONS: migrations,
+                  TEST_ISSUER_PRIVATE_JWK: privateJwk,
+                  TEST_JWKS_ATTEMPTS_URL: down.attemptsUrl,
+                },
+              },
+            }),
+          ],
+          test: { ...shared, name: "jwks-down", include: ["test/jwks-down/*.test.ts"] },
         },
         {
           plugins: [

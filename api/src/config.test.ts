@@ -23,6 +23,12 @@ describe("the Worker's configuration", () => {
     expect(stage).toMatchObject({ environment: "stage", adminApiKey: "a-real-secret" });
   });
 
+  it("takes SEED_SCALE up to 1000 (about 80,000 locks) and refuses more", () => {
+    expect(readConfig(withVars({ SEED_SCALE: "1000" })).seedScale).toBe(1000);
+    expect(() => readConfig(withVars({ SEED_SCALE: "1001" }))).toThrow(/SEED_SCALE/);
+    expect(() => readConfig(withVars({ SEED_SCALE: "0" }))).toThrow(/SEED_SCALE/);
+  });
+
   it("reads the local vars of the tests as dev", () => {
     expect(readConfig(env)).toMatchObject({ environment: "dev", adminApiKey: "dev-admin-key" });
   });

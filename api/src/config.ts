@@ -1,4 +1,4 @@
-import { EnvironmentName } from "@cleanup/shared";
+import { durationMs, EnvironmentName, PositiveDuration } from "@cleanup/shared";
 import { z } from "zod";
 
 /** The local defaults of `npm start`: known to everyone, so refused anywhere but dev. */
@@ -12,8 +12,12 @@ const ConfigSchema = z
     JWT_AUDIENCE: z.string().min(1),
     ADMIN_API_KEY: z.string().min(1, "must not be empty"),
     DEV_LOGIN_PASSWORD: z.string().default(""),
-    SEED_SCALE: z.coerce.number().positive().max(50).default(1),
+    SEED_SCALE: z.coerce.number().positive().max(1000).default(1),
     JWKS_URL: z.union([z.literal(""), z.url()]).default(""),
+    /** A second staff member approves each deletion and restore: default `true` on production only. */
+    REQUIRE_APPROVAL: z.enum(["true", "false", ""], { error: "must be true or false" }).default(""),
+    /** How long an approval request waits before it expires (ISO 8601). */
+    APPROVAL_TTL: z.union([z.literal(""), PositiveDuration]).default(""),
   })
   .superRefine((v, ctx) => {
     if (v.ENVIRONMENT_NAME === "dev" && v.DEV_LOGIN_PASSWORD === "") {
@@ -37,6 +41,10 @@ export type Config = {
   seedScale: number;
   /** Empty in dev, where the api is its own issuer. */
   jwksUrl: string;
+  requireApproval: boolean;
+  /** APPROVAL_TTL, and in milliseconds. */
+  approvalTtl: string;
+  approvalTtlMs: number;
 };
 
 /** The Worker's vars do not pass ConfigSchema: every request fails with this, naming the vars. */
@@ -69,6 +77,10 @@ export function readConfig(env: Env): Config {
     devLoginPassword: v.DEV_LOGIN_PASSWORD,
     seedScale: v.SEED_SCALE,
     jwksUrl: v.JWKS_URL,
+    requireApproval:
+      v.REQUIRE_APPROVAL === "" ? v.ENVIRONMENT_NAME === "production" : v.REQUIRE_APPROVAL === "true",
+    approvalTtl: v.APPROVAL_TTL || "PT24H",
+    approvalTtlMs: durationMs(v.APPROVAL_TTL || "PT24H") ?? 86_400_000,
   };
   cache.set(env, config);
   return config;

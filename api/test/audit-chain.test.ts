@@ -115,6 +115,37 @@ describe("GET /admin/audit/verify against the chain head the AuditLog DO keeps",
     await restore();
   });
 
+  it("names the removed seq itself when a record in the middle is removed, and its id when R2 still holds it", async () => {
+    const victim = (await rows()).at(-2)!;
+    const object = (await env.EVENTS.get(victim.path))!;
+    const text = await object.text();
+    const putBack = async () => {
+      await env.EVENTS.put(victim.path, text);
+      const columns = Object.keys(victim);
+      await env.DB.prepare(
+        `INSERT INTO audit_index (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      )
+        .bind(...Object.values(victim))
+        .run();
+    };
+    // Index row only: the record is still in R2, written but no longer indexed.
+    await env.DB.prepare("DELETE FROM audit_index WHERE id = ?1").bind(victim.id).run();
+    expect((await verify()).brokenAt).toEqual({
+      seq: victim.seq,
+      id: victim.id,
+      reason: expect.stringContaining("not indexed"),
+    });
+    // Both: the gap is named at the seq that is missing, not at the next record's.
+    await env.EVENTS.delete(victim.path);
+    expect((await verify()).brokenAt).toEqual({
+      seq: victim.seq,
+      id: "",
+      reason: expect.stringContaining(`missing from the index: seq ${victim.seq}`),
+    });
+    await putBack();
+    expect((await verify()).ok).toBe(true);
+  });
+
   it("fails for a record in R2 that is not indexed, and for a second record under a taken seq", async () => {
     const all = await rows();
     const template = (await (await env.EVENTS.get(all[0]!.path))!.json()) as AuditRecord;

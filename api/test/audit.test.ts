@@ -71,7 +71,7 @@ describe("the audit log", () => {
     expect(stored.plan).toEqual(preview.plan);
   });
 
-  it("records refused attempts one by one: bad input, non-staff, unknown target, stale plan", async () => {
+  it("records staff's refused attempts one by one (bad input, unknown target, stale plan) and counts a non-staff one", async () => {
     const lock = locks[6]!;
     const alice = await tokenFor("alice@example.com");
     const attempts = [
@@ -88,24 +88,26 @@ describe("the audit log", () => {
     for (const attempt of attempts) statuses.push((await attempt()).status);
     expect(statuses).toEqual([400, 403, 404, 412]);
 
-    const { items } = await audit("?outcome=refused&limit=4");
+    const { items } = await audit("?outcome=refused&limit=3");
     expect(items.map((i) => i.actor)).toEqual([
       "support@smartphonekey.com",
       "support@smartphonekey.com",
-      "alice@example.com",
       "support@smartphonekey.com",
     ]);
-    expect(items.map((i) => i.targetId)).toEqual([
-      String(lock.lock_id),
-      "777777",
-      String(lock.lock_id),
-      String(lock.lock_id),
-    ]);
-    const badInput = await record(items[3]!.id);
+    expect(items.map((i) => i.targetId)).toEqual([String(lock.lock_id), "777777", String(lock.lock_id)]);
+    const badInput = await record(items[2]!.id);
     expect(badInput).toMatchObject({
       httpStatus: 400,
       options: { mode: "nope" },
       result: { error: "Bad Request" },
+    });
+    // A verified token that is not staff: counted into its summary (ADR 018), with the admin key too.
+    const [summaryId] = await auditLogStub(env).flushRefusals(Date.now() + 61_000);
+    expect(await record(summaryId!)).toMatchObject({
+      action: "refusal-summary",
+      actor: "alice@example.com",
+      count: 1,
+      result: { statuses: { "403": 1 } },
     });
   });
 

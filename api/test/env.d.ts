@@ -7,6 +7,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** Stage project only: the private key of the stand-in external issuer (a JWK as JSON). */
       TEST_ISSUER_PRIVATE_JWK?: string;
+      /** jwks-down project only: how many times the api tried the unreachable issuer's keys. */
+      TEST_JWKS_ATTEMPTS_URL?: string;
     }
   }
 }

@@ -1,5 +1,12 @@
-import { AUDIT_REASON_HEADER_MAX_LENGTH, AuditListResponse, encodeAuditReason } from "@cleanup/shared";
+import { env } from "cloudflare:workers";
+import {
+  AUDIT_REASON_HEADER_MAX_LENGTH,
+  AUDIT_REASON_MAX_LENGTH,
+  AuditListResponse,
+  encodeAuditReason,
+} from "@cleanup/shared";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auditLogStub } from "../src/audit/audit-log.ts";
 import {
   ADMIN_KEY,
   call,
@@ -159,6 +166,10 @@ const cases: Case[] = [
 ];
 
 const destructive = new Map<string, string>();
+/** Refused deletions whose caller was not staff with the admin key: counted into a summary (ADR 018). */
+const counted: string[] = [];
+const badCredentials = (c: Case) =>
+  Object.keys(c.headers ?? {}).some((h) => /^(Authorization|X-Admin-API-Key)$/.test(h));
 
 describe("odd input never yields a 500", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
@@ -172,7 +183,8 @@ describe("odd input never yields a 500", () => {
     expect(res.headers.get("X-Request-Id")).toBeTruthy();
     if (c.field !== undefined) expect(body.details?.map((d) => d.field)).toContain(c.field);
     if (c.method && !c.path().startsWith("/auth/") && res.status >= 400) {
-      destructive.set(res.headers.get("X-Request-Id")!, c.name);
+      if (badCredentials(c)) counted.push(c.name);
+      else destructive.set(res.headers.get("X-Request-Id")!, c.name);
     }
   });
 
@@ -182,13 +194,24 @@ describe("odd input never yields a 500", () => {
     const missing = [...destructive].filter(([requestId]) => !audited.has(requestId)).map(([, n]) => n);
     expect(destructive.size).toBeGreaterThan(25);
     expect(missing).toEqual([]);
+    // The attempts with a token that did not verify are in the summary of their source and minute.
+    expect(counted.length).toBeGreaterThanOrEqual(3);
+    await auditLogStub(env).flushRefusals(Date.now() + 61_000);
+    const summaries = await call("/admin/audit?action=refusal-summary&limit=500", {
+      headers: staffHeaders(token),
+    });
+    const total = AuditListResponse.parse(await json(summaries)).items.reduce(
+      (n, i) => n + (i.count ?? 0),
+      0,
+    );
+    expect(total).toBe(counted.length);
   });
 
   it("deleted nothing", async () => {
     expect(await dataFingerprint()).toEqual(before);
   });
 
-  it("keeps a refused request's over-long reason in its audit record, cut and cleaned", async () => {
+  it("keeps a refused request's over-long reason in its audit record, cut to 500 characters and cleaned", async () => {
     const res = await call(lockUrl(), {
       method: "DELETE",
       headers: { ...staffHeaders(token), "X-Audit-Reason": `INC-9\t${"r".repeat(5000)}` },
@@ -198,7 +221,7 @@ describe("odd input never yields a 500", () => {
     const list = await call("/admin/audit?outcome=refused&limit=5", { headers: staffHeaders(token) });
     const item = AuditListResponse.parse(await json(list)).items.find((i) => i.requestId === requestId);
     expect(item?.reason).toMatch(/^INC-9 r+$/);
-    expect(item?.reason).toHaveLength(AUDIT_REASON_HEADER_MAX_LENGTH);
+    expect(item?.reason).toHaveLength(AUDIT_REASON_MAX_LENGTH);
   });
 
   it("answers the admin key's alias header the same way", async () => {

@@ -18,6 +18,12 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = ENDPOINT_LIST.flatMap((e)
   e.bff ? [{ method: e.method, pattern: e.path, timeout: e.bff }] : [],
 );
 
+/** The patterns split into segments once, at start. */
+const COMPILED_ROUTES = ALLOWED_ROUTES.map((route) => ({
+  ...route,
+  segments: route.pattern.slice(1).split("/"),
+}));
+
 /**
  * A path parameter: ids, UUIDs and names only. No `%` (so no encoded `/`, `\`, `.` or NUL),
  * and no leading dot (so never a `.` or `..` segment).
@@ -45,9 +51,9 @@ export function matchAllowedRoute(method: string, rawPath: string): MatchedRoute
   if (!rawPath.startsWith("/")) return undefined;
   const segments = rawPath.slice(1).split("/");
   let refused: MatchedRoute | undefined;
-  for (const route of ALLOWED_ROUTES) {
+  for (const route of COMPILED_ROUTES) {
     if (route.method !== method) continue;
-    const expected = route.pattern.slice(1).split("/");
+    const expected = route.segments;
     if (expected.length !== segments.length) continue;
     if (!expected.every((want, i) => want.startsWith(":") || want === segments[i])) continue;
     const details = oddParams(expected, segments);

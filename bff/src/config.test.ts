@@ -26,6 +26,7 @@ describe("configuration", () => {
       session: { idleSeconds: 1800, absoluteSeconds: 43_200, recheckSeconds: 30 },
       apiTimeoutMs: 30_000,
       apiLongTimeoutMs: 600_000,
+      apiMaxResponseBytes: 16 * 1024 * 1024,
     });
     expect(config.webDist).toBe(path.resolve(import.meta.dirname, "../../web/dist"));
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
@@ -58,6 +59,7 @@ describe("configuration", () => {
         API_URL_PRODUCTION: "not a url",
         SESSION_SECRET: "too-short-secret",
         API_TIMEOUT_MS: "-5",
+        API_MAX_RESPONSE_BYTES: "12",
       });
     } catch (err) {
       error = err;
@@ -70,6 +72,7 @@ describe("configuration", () => {
       "ADMIN_API_KEY_PRODUCTION",
       "SESSION_SECRET",
       "API_TIMEOUT_MS",
+      "API_MAX_RESPONSE_BYTES",
     ]) {
       expect(message).toContain(name);
     }

@@ -49,6 +49,8 @@ export interface Config {
   webDist: string;
   apiTimeoutMs: number;
   apiLongTimeoutMs: number;
+  /** The largest api answer the bff streams to the browser; a larger one is refused or cut off. */
+  apiMaxResponseBytes: number;
   /** Things the operator should know at start; server.ts logs them. */
   warnings: string[];
 }
@@ -68,6 +70,10 @@ const millis = z.coerce
   .number({ error: "must be a number of milliseconds" })
   .int()
   .min(1, "must be at least 1");
+const bytes = z.coerce
+  .number({ error: "must be a number of bytes" })
+  .int()
+  .min(1024, "must be at least 1024");
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const secret = z.string().min(32, "must be at least 32 characters");
 const envName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be lower-case letters, digits or '-'");
@@ -190,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(BFF_DIR, env.WEB_DIST || "../web/dist"),
     apiTimeoutMs: read("API_TIMEOUT_MS", millis, "30000"),
     apiLongTimeoutMs: read("API_LONG_TIMEOUT_MS", millis, "600000"),
+    apiMaxResponseBytes: read("API_MAX_RESPONSE_BYTES", bytes, String(16 * 1024 * 1024)),
     warnings,
   };
   if (problems.length > 0) {

@@ -63,10 +63,23 @@ describe("signing out", () => {
     const logout = await fetch(`${a.url}/bff/logout`, { method: "POST", headers: { Cookie: cookie } });
     expect(logout.status).toBe(200);
     const loggedOutAt = Date.now();
-    const { logoutUrl } = (await logout.json()) as { logoutUrl: string };
+    const answer = await logout.text();
+    // Page script reads this answer: no token in it, the ID token included (review finding 8).
+    expect(answer).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+    const { logoutUrl } = JSON.parse(answer) as { logoutUrl: string };
     // The provider's session ends too, when the browser follows this (RP-initiated logout).
-    expect(new URL(logoutUrl).pathname).toBe("/session/end");
-    expect(new URL(logoutUrl).searchParams.get("id_token_hint")).toMatch(/^eyJ/);
+    const end = new URL(logoutUrl);
+    expect(end.pathname).toBe("/session/end");
+    expect(end.searchParams.get("id_token_hint")).toBeNull();
+    expect(Object.fromEntries(end.searchParams)).toMatchObject({
+      client_id: "cleanup-console",
+      post_logout_redirect_uri: `${a.url}/bff/logged-out`,
+      state: "signed-out",
+    });
+    // The provider takes it (without its session cookie here: straight to its confirm step).
+    const page = await fetch(end);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/action="[^"]*\/session\/end\/confirm"/);
 
     // The copy that signed out refuses the same cookie at once.
     expect(await session(a, cookie)).toBe(401);

@@ -13,12 +13,19 @@ const MAX_ENTRIES = 100_000;
 export class RevokedSessions {
   readonly #until = new Map<string, number>();
   readonly #now: () => number;
+  readonly #listeners: ((sid: string) => void)[] = [];
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
   }
 
+  /** Calls `listener` with each sid as it is revoked (the session cache evicts it). */
+  onRevoke(listener: (sid: string) => void): void {
+    this.#listeners.push(listener);
+  }
+
   add(sid: string, until: number): void {
+    for (const listener of this.#listeners) listener(sid);
     this.#until.delete(sid);
     this.#until.set(sid, until);
     for (const [oldest, end] of this.#until) {

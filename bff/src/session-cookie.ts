@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { requestHeader } from "./node-http.ts";
 
 /** `__Host-`: Secure, Path=/ and no Domain, so no sibling host can set or read it. */
 export const SESSION_COOKIE = "__Host-cleanup_session";
@@ -8,6 +9,7 @@ export const FLOW_COOKIE = "__Host-cleanup_oidc";
 /** How long a sign-in at the provider may take. */
 export const FLOW_MAX_AGE_SECONDS = 10 * 60;
 const IV_BYTES = 12;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /**
  * Seals values into cookies with AES-256-GCM; the key is derived from SESSION_SECRET with HKDF,
@@ -49,6 +51,7 @@ export async function createSessionBox(secret: string) {
       return Buffer.from(out).toString("base64url");
     },
     async open(purpose: string, value: string): Promise<unknown> {
+      if (!BASE64URL.test(value)) return undefined; // Buffer.from would skip stray characters
       try {
         const bytes = Buffer.from(value, "base64url");
         if (bytes.length <= IV_BYTES) return undefined;
@@ -68,8 +71,34 @@ export async function createSessionBox(secret: string) {
 }
 export type SessionBox = Awaited<ReturnType<typeof createSessionBox>>;
 
+/** The session cookie's value, read from the Cookie header alone (no web Headers, no parse of every pair). */
 export function readSessionCookie(c: Context): string | undefined {
-  return getCookie(c, SESSION_COOKIE);
+  const header = requestHeader(c, "cookie");
+  return header ? cookieValue(header, SESSION_COOKIE) : undefined;
+}
+
+/**
+ * The value of the first cookie called `name` in a Cookie header, as getCookie() finds it (names
+ * compared whole, whitespace around the value dropped), or undefined. Sealed values are base64url,
+ * so nothing is unquoted or decoded; SessionBox.open refuses anything else.
+ *
+ * @example
+ * cookieValue("a=1; __Host-cleanup_session=abc", "__Host-cleanup_session") // "abc"
+ * cookieValue("x__Host-cleanup_session=abc", "__Host-cleanup_session") // undefined
+ */
+export function cookieValue(header: string, name: string): string | undefined {
+  for (let from = 0; ; ) {
+    const at = header.indexOf(name, from);
+    if (at < 0) return undefined;
+    from = at + name.length;
+    let before = at - 1;
+    while (before >= 0 && (header[before] === " " || header[before] === "\t")) before--;
+    let equals = from;
+    while (header[equals] === " " || header[equals] === "\t") equals++;
+    if ((before >= 0 && header[before] !== ";") || header[equals] !== "=") continue;
+    const end = header.indexOf(";", equals);
+    return header.slice(equals + 1, end < 0 ? header.length : end).trim();
+  }
 }
 
 /** HttpOnly, Secure, SameSite=Strict; the browser drops it when the session would end (`endsAt`, ms). */

@@ -16,7 +16,8 @@ export const Session = z.object({
   /** When the bff received the access token; with accessExp, its lifetime. */
   accessAt: z.number(),
   refreshToken: z.string().optional(),
-  idToken: z.string().optional(),
+  // No ID token: it was kept only for `id_token_hint`, and a third token can push the cookie past
+  // the 4,096 bytes browsers keep; sign-out names the client instead (ADR 018).
   /** Sign-in time: the absolute lifetime counts from here. */
   authAt: z.number(),
   /** Last request seen: the idle lifetime counts from here. */

@@ -14,6 +14,7 @@ async function closedPort(): Promise<number> {
 }
 
 let silent: Server;
+let stalling: Server;
 let app: TestApp;
 let cookie: string;
 beforeAll(async () => {
@@ -21,8 +22,24 @@ beforeAll(async () => {
   silent = createServer(() => {});
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   const silentPort = (silent.address() as AddressInfo).port;
+  // One that answers its headers and the start of a body, then nothing more: of a known small
+  // length on /admin/environment, of no stated length (streamed) on the search.
+  stalling = createServer((req, res) => {
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json",
+      "X-Request-Id": "from-the-stalling-api",
+    };
+    if (req.url?.startsWith("/admin/environment")) headers["Content-Length"] = "100";
+    res.writeHead(200, headers);
+    res.write('{"items":[');
+  });
+  await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
+  const stallingPort = (stalling.address() as AddressInfo).port;
   app = await testApp({
-    BFF_ENVIRONMENTS: "dev,down,slow",
+    BFF_ENVIRONMENTS: "dev,down,slow,stalling",
+    API_URL_STALLING: `http://127.0.0.1:${stallingPort}`,
+    ADMIN_API_KEY_STALLING: "k",
+    ENV_KIND_STALLING: "stage",
     API_URL_DOWN: `http://127.0.0.1:${await closedPort()}`,
     ADMIN_API_KEY_DOWN: "k",
     ENV_KIND_DOWN: "stage",
@@ -35,8 +52,10 @@ beforeAll(async () => {
   cookie = await signIn(app);
 });
 afterAll(() => {
-  silent.closeAllConnections();
-  silent.close();
+  for (const server of [silent, stalling]) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 describe("when an api cannot serve the call", () => {
@@ -57,6 +76,22 @@ describe("when an api cannot serve the call", () => {
     const body = GatewayErrorBody.parse(await res.json());
     expect(body).toMatchObject({ error: "Gateway Timeout", code: 504 });
     expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
+  });
+
+  it("answers 504 with a request id when a small answer's body stops coming", async () => {
+    const res = await apiCall(app, cookie, "/stalling/admin/environment");
+    expect(res.status).toBe(504);
+    const body = GatewayErrorBody.parse(await res.json());
+    expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
+  });
+
+  it("cuts off a streamed answer whose body stops coming, at the timeout: never a short body that looks whole", async () => {
+    const started = Date.now();
+    const res = await apiCall(app, cookie, "/stalling/admin/search?q=x");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("X-Request-Id")).toBe("from-the-stalling-api");
+    await expect(res.text()).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("gives the dev reset the long timeout, not the default one", async () => {
@@ -83,6 +118,7 @@ describe("when an api cannot serve the call", () => {
       { name: "dev", kind: "dev" },
       { name: "down", kind: "stage" },
       { name: "slow", kind: "production" },
+      { name: "stalling", kind: "stage" },
     ]);
   });
 });

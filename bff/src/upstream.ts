@@ -1,25 +1,42 @@
-import { Agent, fetch } from "undici";
+import type { IncomingHttpHeaders } from "node:http";
+import { Agent } from "undici";
+import { cappedStream } from "./capped-stream.ts";
 import { errorBody } from "./errors.ts";
 
 /**
  * undici's own 300 s headers/body timeouts would cut a 10-minute delete-all short, so they are off;
- * every call passes an AbortSignal.timeout of its own instead.
+ * every call has a timer of its own instead.
  */
 const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0, connectTimeout: 10_000 });
 
+/** Statuses whose answers have no body (RFC 9110), whatever the upstream sends. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
 export interface UpstreamRequest {
-  url: string;
+  /** `http(s)://host:port`, no path. */
+  origin: string;
+  /** Path and query string, as sent upstream. */
+  path: string;
   method: string;
   headers: Record<string, string>;
-  body?: ArrayBuffer | string | undefined;
+  body?: Uint8Array | undefined;
+  /** For the whole answer: until its last byte, not only its headers. */
   timeoutMs: number;
-  /** Names the upstream in error messages, e.g. "the dev api". */
+  /** The largest answer passed on; a larger one is refused (before its first byte, when its length is known). */
+  maxResponseBytes: number;
+  /** Names the upstream in error messages, e.g. "The dev api". */
   label: string;
   requestId: string;
 }
 
 export type UpstreamResult =
-  | { ok: true; status: number; headers: Headers; body: ArrayBuffer }
+  | {
+      ok: true;
+      status: number;
+      headers: IncomingHttpHeaders;
+      /** A small answer whole, a larger one's bytes as they arrive (counted against the cap), or null for a bodiless status. */
+      body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null;
+    }
   | {
       ok: false;
       status: 502 | 504;
@@ -27,30 +44,40 @@ export type UpstreamResult =
     };
 
 /**
- * Calls an upstream and reads the whole body within the timeout, so a slow body is a clean 504
- * rather than a response cut off half-way. Never throws: unreachable is 502, too slow is 504.
+ * Answers up to this size with a known length are read whole before they are passed on: they come
+ * in a packet or two anyway, and so their headers and body leave in one write, not two (a streamed
+ * body has its headers flushed alone first), and a slow one is still a clean 504.
+ */
+export const ONE_WRITE_BYTES = 64 * 1024;
+
+/**
+ * Calls an upstream and hands back its answer as soon as it can. Never throws: unreachable is 502,
+ * no answer within the timeout is 504, an answer whose Content-Length is over the cap is 502 before
+ * a byte of it is sent. An answer of at most ONE_WRITE_BYTES with a known length is read whole
+ * (within the timeout, so a slow one is a 504 too); any other streams behind its headers, counted
+ * against the cap: one that passes the cap or the timeout while it streams is cut off there (the
+ * status is already sent), the client sees it end early, and the bff logs it under the request id.
  *
  * @example
- * const r = await callUpstream({ url, method: "GET", headers, timeoutMs: 30_000, label: "the dev api", requestId });
+ * const r = await callUpstream({ origin, path: "/admin/search?q=x", method: "GET", headers, timeoutMs: 30_000, maxResponseBytes, label: "The dev api", requestId });
  * if (!r.ok) return c.json(r.body, r.status);
+ * return new Response(r.body, { status: r.status });
  */
 export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult> {
-  const signal = AbortSignal.timeout(req.timeoutMs);
-  try {
-    const res = await fetch(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.body ?? null,
-      redirect: "manual",
-      signal,
-      dispatcher,
-    });
-    const body = await res.arrayBuffer();
-    return { ok: true, status: res.status, headers: res.headers as unknown as Headers, body };
-  } catch (err) {
-    if (signal.aborted) {
+  // One timer per call, cleared when the answer is over (AbortSignal.timeout would live on for the
+  // whole timeout after every call, and make a DOMException when it fires).
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, req.timeoutMs);
+  const where = `${req.requestId} ${req.method} ${req.origin}${req.path}`;
+  const failed = (err: unknown): UpstreamResult => {
+    clearTimeout(timer);
+    if (timedOut) {
       const seconds = Math.round(req.timeoutMs / 100) / 10;
-      console.warn(`[bff] ${req.requestId} ${req.method} ${req.url}: no answer within ${req.timeoutMs} ms`);
+      console.warn(`[bff] ${where}: no answer within ${req.timeoutMs} ms`);
       return {
         ok: false,
         status: 504,
@@ -58,16 +85,65 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult
       };
     }
     const cause = describe(err);
-    console.warn(`[bff] ${req.requestId} ${req.method} ${req.url}: ${cause}`);
+    console.warn(`[bff] ${where}: ${cause}`);
     return {
       ok: false,
       status: 502,
       body: errorBody.badGateway(`${req.label} is unreachable (${cause})`, req.requestId),
     };
+  };
+
+  let res: Awaited<ReturnType<Agent["request"]>>;
+  try {
+    res = await dispatcher.request({
+      origin: req.origin,
+      path: req.path,
+      method: req.method as "GET",
+      headers: req.headers,
+      body: req.body ?? null,
+      signal: abort.signal,
+    });
+  } catch (err) {
+    return failed(err);
   }
+
+  if (NULL_BODY_STATUSES.has(res.statusCode) || req.method === "HEAD") {
+    clearTimeout(timer);
+    res.body.dump().catch(() => {});
+    return { ok: true, status: res.statusCode, headers: res.headers, body: null };
+  }
+  const length = Number(res.headers["content-length"] ?? Number.NaN);
+  if (length > req.maxResponseBytes) {
+    clearTimeout(timer);
+    res.body.destroy();
+    console.warn(`[bff] ${where}: ${length}-byte answer refused (cap ${req.maxResponseBytes})`);
+    return {
+      ok: false,
+      status: 502,
+      body: errorBody.badGateway(
+        `${req.label} answered with ${length} bytes, more than the ${req.maxResponseBytes} bytes the bff passes on`,
+        req.requestId,
+      ),
+    };
+  }
+  if (length <= ONE_WRITE_BYTES) {
+    try {
+      const body = (await res.body.bytes()) as Uint8Array<ArrayBuffer>;
+      clearTimeout(timer);
+      return { ok: true, status: res.statusCode, headers: res.headers, body };
+    } catch (err) {
+      return failed(err);
+    }
+  }
+  res.body.once("close", () => clearTimeout(timer));
+  const body = cappedStream(res.body, req.maxResponseBytes, (err) => {
+    const why = timedOut ? `not finished within ${req.timeoutMs} ms` : err.message;
+    console.warn(`[bff] ${where}: answer cut off after its headers: ${why}`);
+  });
+  return { ok: true, status: res.statusCode, headers: res.headers, body };
 }
 
 function describe(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message ?? String(err);
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  return e.cause?.code ?? e.cause?.message ?? e.code ?? e.message ?? String(err);
 }

@@ -5,7 +5,7 @@ import { passwordLogin } from "../src/oidc/password-login.ts";
 import { createSessionBox, FLOW_COOKIE, SESSION_COOKIE } from "../src/session-cookie.ts";
 import { TEST_CLIENT_SECRET, TEST_PUBLIC_URL } from "./api.global-setup.ts";
 
-export { OTHER_CLIENT_ID, SHORT_CLIENT_ID, TEST_PUBLIC_URL } from "./api.global-setup.ts";
+export { OTHER_CLIENT_ID, SHORT_CLIENT_ID, TEST_CLIENT_SECRET, TEST_PUBLIC_URL } from "./api.global-setup.ts";
 
 export const STAFF = "support@smartphonekey.com";
 export const TEST_SECRET = "bff-test-session-secret-0123456789abcdef";

@@ -25,8 +25,6 @@ export interface IdpConfig {
   sessionTtl: number;
   /** Where the signing keys are kept across restarts; none: new keys per process. */
   keysFile: string | undefined;
-  /** Peers whose `X-Forwarded-For` is believed for the sign-in throttle (the bff's dev login). */
-  trustedProxies: string[];
 }
 
 /** Thrown when the environment is unusable; the message names every bad variable. */
@@ -48,7 +46,6 @@ const Env = z.object({
   IDP_ACCESS_TOKEN_TTL: seconds.default(300),
   IDP_SESSION_TTL: seconds.default(12 * 60 * 60),
   IDP_KEYS_FILE: z.string().optional(),
-  IDP_TRUSTED_PROXIES: z.string().default("127.0.0.1,::1,::ffff:127.0.0.1"),
 });
 
 /**
@@ -101,7 +98,6 @@ export function loadIdpConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
     accessTokenTtl: v.IDP_ACCESS_TOKEN_TTL,
     sessionTtl: v.IDP_SESSION_TTL,
     keysFile: v.IDP_KEYS_FILE,
-    trustedProxies: v.IDP_TRUSTED_PROXIES.split(",").map((s) => s.trim()),
   };
 }
 

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { clientNetwork } from "@cleanup/shared";
 import type Provider from "oidc-provider";
 import { checkPassword } from "./accounts.ts";
 import type { IdpConfig } from "./config.ts";
-import { type LoginThrottle, throttleKey } from "./login-throttle.ts";
+import { FORWARDED_FOR_PROOF, provesForwardedFor } from "./forwarded-for.ts";
+import type { LoginThrottle } from "./login-throttle.ts";
 import { errorPage, loginPage } from "./pages.ts";
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -16,14 +18,26 @@ interface InteractionContext {
 }
 
 /**
- * The address a sign-in comes from: the socket's peer, or, when that peer is a trusted proxy (the
- * bff's dev-only password login runs on this machine), the last `X-Forwarded-For` entry it added.
+ * The address a sign-in comes from, as the throttle counts it (an IPv6 address by its /64): the
+ * socket's peer, or the `X-Forwarded-For` address a relying party sent for the browser it signs in
+ * for, when it proved that address with the client's secret (`X-Forwarded-For-Proof`). Without a
+ * good proof the header is ignored, so no local process can be a new client on every attempt.
  */
-export function clientAddress(req: IncomingMessage, trustedProxies: string[]): string {
+export function clientAddress(
+  req: IncomingMessage,
+  interactionUid: string,
+  clientSecret: string | undefined,
+): string {
   const peer = req.socket.remoteAddress ?? "unknown";
   const forwarded = req.headers["x-forwarded-for"];
-  if (!trustedProxies.includes(peer) || typeof forwarded !== "string") return peer;
-  return forwarded.split(",").at(-1)?.trim() || peer;
+  const proof = req.headers[FORWARDED_FOR_PROOF.toLowerCase()];
+  const claimed = typeof forwarded === "string" ? forwarded.split(",").at(-1)?.trim() : undefined;
+  const proven =
+    claimed &&
+    clientSecret &&
+    provesForwardedFor(typeof proof === "string" ? proof : undefined, clientSecret, interactionUid, claimed);
+  const address = proven ? claimed : peer;
+  return clientNetwork(address) ?? address;
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
@@ -86,23 +100,23 @@ export async function handleInteraction({ req, res, provider, config, throttle }
   const form = await readForm(req);
   const email = form?.get("email")?.trim() ?? "";
   const password = form?.get("password") ?? "";
-  const key = throttleKey(email, clientAddress(req, config.trustedProxies));
-  const wait = throttle.retryAfterSeconds(key);
+  const address = clientAddress(req, details.uid, client?.clientSecret);
+  const wait = throttle.retryAfterSeconds(email, address, details.uid);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
     const error = {
       title: "Too many attempts",
-      message: `Too many failed sign-ins for this account from this address; try again in ${minutes} min.`,
+      message: `Too many failed sign-ins from this address; try again in ${minutes} min.`,
     };
     return send(res, 429, loginPage({ action, clientName, email, error }), { "Retry-After": String(wait) });
   }
   const account = email && password ? checkPassword(email, password, config.devPassword) : undefined;
   if (!account) {
-    throttle.recordFailure(key);
+    throttle.recordFailure(email, address, details.uid);
     const error = { title: "Wrong email or password", message: "Check both and try again." };
     return send(res, 401, loginPage({ action, clientName, email, error }));
   }
-  throttle.recordSuccess(key);
+  throttle.recordSuccess(email, address);
   await provider.interactionFinished(
     req,
     res,

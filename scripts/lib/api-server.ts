@@ -23,6 +23,9 @@ export interface ApiServerOptions {
    * one, beside the api's own dev issuer, which stays for scripts.
    */
   trustIssuer?: { issuer: string; jwksUrl: string };
+  /** REQUIRE_APPROVAL and APPROVAL_TTL (DESIGN 6); default: the caller's environment variables, when set. */
+  requireApproval?: string;
+  approvalTtl?: string;
 }
 
 export interface ApiServer {
@@ -65,6 +68,10 @@ export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> 
     `DEV_LOGIN_PASSWORD:${devPassword}`,
   ];
   if (opts.seedScale !== undefined) vars.push(`SEED_SCALE:${opts.seedScale}`);
+  const requireApproval = opts.requireApproval ?? process.env.REQUIRE_APPROVAL;
+  const approvalTtl = opts.approvalTtl ?? process.env.APPROVAL_TTL;
+  if (requireApproval) vars.push(`REQUIRE_APPROVAL:${requireApproval}`);
+  if (approvalTtl) vars.push(`APPROVAL_TTL:${approvalTtl}`);
   if (opts.trustIssuer)
     vars.push(`JWT_ISSUER:${opts.trustIssuer.issuer}`, `JWKS_URL:${opts.trustIssuer.jwksUrl}`);
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir];

@@ -25,6 +25,11 @@ export class BenchClient {
     return new BenchClient(api, await devToken(api.url, api.devPassword, email));
   }
 
+  /** The headers of a staff call (for requests made outside `call`). */
+  authHeaders(): Record<string, string> {
+    return { Authorization: `Bearer ${this.token}`, "X-Admin-API-Key": this.api.adminKey };
+  }
+
   async call<T = Record<string, unknown>>(
     method: string,
     path: string,

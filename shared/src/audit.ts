@@ -16,6 +16,8 @@ export const AuditAction = z.enum([
   "approve-job",
   "reject-job",
   "schedule-deletion",
+  /** A deletion or restore that waits for a second staff member (REQUIRE_APPROVAL). */
+  "request-approval",
   /**
    * Refused destructive attempts of callers without a valid admin key or token, summed up per
    * source and minute (`count`; target type `source`, target id the client address).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ScheduleParam } from "./duration.ts";
 import { TargetType } from "./ids.ts";
 
 export const DeletionMode = z.enum(["DELETE_DO_ONLY", "DELETE_DO_AND_EVENTS"], {
@@ -18,18 +19,28 @@ export const LockDeleteQuery = z.strictObject({
   mode: DeletionMode,
   cascadeDeleteKeys: BooleanFlag.default(true),
   dryRun: BooleanFlag.default(false),
+  schedule: ScheduleParam.optional(),
 });
 export type LockDeleteQuery = z.infer<typeof LockDeleteQuery>;
 
 export const HubDeleteQuery = z.strictObject({
   mode: DeletionMode,
   dryRun: BooleanFlag.default(false),
+  schedule: ScheduleParam.optional(),
 });
 export const ProjectKeyDeleteQuery = z.strictObject({
   jwkDeleteAction: JwkDeleteAction.default("NULLIFY"),
   dryRun: BooleanFlag.default(false),
+  schedule: ScheduleParam.optional(),
 });
 export const DryRunOnlyQuery = z.strictObject({ dryRun: BooleanFlag.default(false) });
+/** Endpoint 5: a dry run, or a waiting period. */
+export const OrgKeysDeleteQuery = z.strictObject({
+  dryRun: BooleanFlag.default(false),
+  schedule: ScheduleParam.optional(),
+});
+/** `POST /admin/archives/{archiveId}/restore?dryRun=` (issue 2.3). */
+export const RestoreQuery = z.strictObject({ dryRun: BooleanFlag.default(false) });
 /**
  * Endpoint 1's body: none, or a JSON object with no fields (options travel in the query). A field
  * is refused rather than ignored: `{"dryRun": true}` in the body must not run a real delete-all.
@@ -91,6 +102,8 @@ export const Plan = z.object({
   options: z.record(z.string(), z.union([z.string(), z.boolean()])),
   delete: z.array(PlanItem),
   keep: z.array(PlanItem),
+  /** A restore's plan: what is written back from the archive. */
+  restore: z.array(PlanItem).optional(),
   counts: PlanCounts,
   warnings: z.array(PlanWarning),
   /** The facts the planToken is computed from; a 412 names those that changed. */
@@ -213,3 +226,36 @@ export const OrgKeyDeletionResponse = z.object({
   ...OURS_ON_D1_ENDPOINTS,
 });
 export type OrgKeyDeletionResponse = z.infer<typeof OrgKeyDeletionResponse>;
+
+/** Ours (`summary` of a restore): what was written back from the archive. */
+export const RestoreSummary = z.object({
+  eventsRestored: z.number().int().nonnegative(),
+  bytesRestored: z.number().int().nonnegative(),
+  d1RowsRestored: z.record(z.string(), z.number().int().nonnegative()),
+  doInstancesRebuilt: z.number().int().nonnegative(),
+  archiveId: z.string(),
+  archivePath: z.string(),
+  archiveSha256: z.string(),
+});
+export type RestoreSummary = z.infer<typeof RestoreSummary>;
+
+/**
+ * `POST /admin/archives/{archiveId}/restore` (ours, issue 2.3): the shape of endpoints 1-3 with a
+ * `restoreSummary` sentence instead of `deletionSummary`, and what was restored.
+ */
+export const RestoreResponse = z.object({
+  success: z.boolean(),
+  operations: z.array(z.string()),
+  restoreSummary: z.string(),
+  auditLogPath: z.string(),
+  duration: z.number().nonnegative(),
+  errors: z.array(z.string()),
+  ...OUR_DELETION_FIELDS,
+  archiveId: z.string(),
+  targetType: z.enum(["lock", "hub"]),
+  /** A lock's numeric id, a hub's UUID. */
+  targetId: z.string(),
+  uuid: z.string(),
+  summary: RestoreSummary,
+});
+export type RestoreResponse = z.infer<typeof RestoreResponse>;

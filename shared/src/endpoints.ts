@@ -6,9 +6,18 @@ import {
   DryRunOnlyQuery,
   HubDeleteQuery,
   LockDeleteQuery,
+  OrgKeysDeleteQuery,
   ProjectKeyDeleteQuery,
+  RestoreQuery,
 } from "./deletion.ts";
-import { ArchiveListQuery, JobIdPathParams, JobListQuery, type JobTargetType } from "./jobs.ts";
+import {
+  ArchiveIdPathParams,
+  ArchiveListQuery,
+  JobActionQuery,
+  JobIdPathParams,
+  JobListQuery,
+  type JobTargetType,
+} from "./jobs.ts";
 import {
   AuditIdPathParams,
   HubPathParams,
@@ -50,7 +59,12 @@ export type EndpointDef = {
    * (refusals included) under `action`. `targetParams` name the path parameters whose values, joined
    * by `/`, are the target's id as sent; none means the environment itself.
    */
-  deletes?: { action: AuditAction; targetType: JobTargetType; targetParams: readonly string[] };
+  deletes?: {
+    action: AuditAction;
+    /** `job` for the acts on a job (cancel, approve, reject), `archive` for a restore (the api files it under the archive's target). */
+    targetType: JobTargetType | "job" | "archive";
+    targetParams: readonly string[];
+  };
   /** Forwarded by the bff (`/bff/api/{env}/…`), with this timeout; absent: never forwarded. */
   bff?: BffTimeout;
   /** The same route also answers without the published trailing slash. */
@@ -74,7 +88,13 @@ const DELETION_NOTE =
   "published shape, else (or with `Prefer: respond-async`) 202 `{jobId, status, statusUrl}`. " +
   "`dryRun=true` performs nothing and returns the plan and its `planToken`; send that token as " +
   '`If-Match: "<planToken>"` to apply exactly what was previewed (412 with `changes` otherwise). ' +
-  "409 with `jobId` while another deletion of the target runs.";
+  "409 with `jobId` while another deletion of the target runs. `schedule=<ISO 8601 duration>` (at most P30D) " +
+  "answers 202 with a `scheduled` job and its `runAt`: it can be cancelled until then, and at `runAt` it applies " +
+  "the plan it was scheduled with (failing as a 412 when the target changed). Where the api requires a second " +
+  "approver (`REQUIRE_APPROVAL`), the answer is 202 with an `awaiting-approval` job.";
+
+const JOB_ACT_NOTE =
+  "Staff only; `X-Audit-Reason` is recorded. Audited (a refusal too) under the job's target, with the caller as actor.";
 
 /**
  * Every route of the api, once: the api registers its routes and middleware from this table, the
@@ -116,7 +136,8 @@ export const ENDPOINTS = {
       tag: "dev",
       summary: "A token from the dev identity issuer for a seeded account",
       response: "DevTokenResponse",
-      errors: [400, 401],
+      // 429: wrong passwords are throttled per account and source (ADR 018).
+      errors: [400, 401, 429],
     },
   },
   getDevJwks: {
@@ -338,7 +359,7 @@ export const ENDPOINTS = {
     method: "DELETE",
     path: "/organization/:idOrg/key",
     params: OrgPathParams,
-    query: DryRunOnlyQuery,
+    query: OrgKeysDeleteQuery,
     access: "org-admin",
     ownErrorShape: true,
     deletes: { action: "delete-org-keys", targetType: "organization", targetParams: ["idOrg"] },
@@ -394,6 +415,83 @@ export const ENDPOINTS = {
       tag: "jobs",
       summary: "Every archive written before a deletion (all objects under archives/), newest first",
       response: "ArchiveListResponse",
+    },
+  },
+  restoreArchive: {
+    method: "POST",
+    path: "/admin/archives/:archiveId/restore",
+    params: ArchiveIdPathParams,
+    query: RestoreQuery,
+    access: "staff",
+    deletes: { action: "restore-lock", targetType: "archive", targetParams: ["archiveId"] },
+    bff: "default",
+    doc: {
+      operationId: "restoreArchive",
+      tag: "jobs",
+      summary: "Put a deleted lock or hub back from its archive: events, D1 rows, key assignments",
+      description:
+        "The same job, dry run, `planToken`, strict `If-Match`, `Idempotency-Key` and audit rules as a deletion " +
+        "(actions `restore-lock`, `restore-hub`). The archive is read and checked (event count, last sequence, " +
+        "SHA-256) before anything is written: a damaged archive is a 422 and restores nothing. 409 when the " +
+        "target exists again, when the archive was restored already, or while another job holds the target; " +
+        "404 for an unknown archive. Archives of project keys and organization keys do not exist (permanent).",
+      response: "RestoreResponse",
+      errors: [404],
+      accepted: true,
+    },
+  },
+  cancelJob: {
+    method: "POST",
+    path: "/admin/jobs/:jobId/cancel",
+    params: JobIdPathParams,
+    query: JobActionQuery,
+    access: "staff",
+    deletes: { action: "cancel-job", targetType: "job", targetParams: ["jobId"] },
+    bff: "default",
+    doc: {
+      operationId: "cancelJob",
+      tag: "jobs",
+      summary: "Cancel a scheduled (or awaiting-approval) job before it runs",
+      description: `${JOB_ACT_NOTE} 409 once the job runs or ended.`,
+      response: "Job",
+      errors: [404],
+    },
+  },
+  approveJob: {
+    method: "POST",
+    path: "/admin/jobs/:jobId/approve",
+    params: JobIdPathParams,
+    query: JobActionQuery,
+    access: "staff",
+    deletes: { action: "approve-job", targetType: "job", targetParams: ["jobId"] },
+    bff: "default",
+    doc: {
+      operationId: "approveJob",
+      tag: "jobs",
+      summary: "Approve a job that waits for a second staff member; it then runs",
+      description:
+        `${JOB_ACT_NOTE} Requires \`If-Match: "<planToken>"\` of the plan the approver read: 412 when it is not the ` +
+        "job's, or when the target changed since the request (the plan is made again). The requester gets 403; a " +
+        "job already decided, or expired (APPROVAL_TTL), 409.",
+      response: "Job",
+      errors: [403, 404],
+    },
+  },
+  rejectJob: {
+    method: "POST",
+    path: "/admin/jobs/:jobId/reject",
+    params: JobIdPathParams,
+    query: JobActionQuery,
+    access: "staff",
+    deletes: { action: "reject-job", targetType: "job", targetParams: ["jobId"] },
+    bff: "default",
+    doc: {
+      operationId: "rejectJob",
+      tag: "jobs",
+      summary: "Reject a job that waits for a second staff member; it ends and nothing is deleted",
+      description: `${JOB_ACT_NOTE} 409 once it was decided or expired.`,
+      response: "Job",
+      errors: [404],
     },
   },
   listAudit: {

@@ -45,6 +45,18 @@ export const UnprocessableBody = z.object({
   message: z.string(),
   code: z.literal(422),
 });
+/** Too many failed attempts (the dev issuer's password throttle); `Retry-After` says when to try again. */
+export const TooManyRequestsBody = z.object({
+  error: z.literal("Too Many Requests"),
+  message: z.string(),
+  code: z.literal(429),
+});
+/** Something the api depends on is out of reach, e.g. the issuer's keys: the same request may succeed later. */
+export const ServiceUnavailableBody = z.object({
+  error: z.literal("Service Unavailable"),
+  message: z.string(),
+  code: z.literal(503),
+});
 export const InternalErrorBody = z.object({
   error: z.literal("Internal Server Error"),
   message: z.string(),

@@ -1,5 +1,5 @@
-// Kept apart from the header schemas (zod) so that a client that only sends headers, such as the
-// console's sign-in page, does not load zod with them (ADR 025).
+// Kept apart from the header schemas (zod) and imported by this path (`@cleanup/shared/header-names`)
+// by a client that only sends headers, such as the console before sign-in, so it loads no zod (ADR 025).
 
 /** Header names that cross the api, bff and web boundaries. */
 export const HEADERS = {

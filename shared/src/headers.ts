@@ -36,11 +36,37 @@ export function decodeAuditReason(header: string): string {
     return header;
   }
 }
-/** `X-Audit-Reason` (a ticket reference): recorded as given, so it is refused rather than cut or cleaned. */
+/**
+ * `X-Audit-Reason` (a ticket reference): recorded as given, so it is refused rather than cut or
+ * cleaned. What is judged is the reason it carries, decoded: a control character sent
+ * percent-encoded (`UTF-8''SUP-1%0Aoutcome%3A%20success`) is refused like a raw one, a `UTF-8''`
+ * value that is not percent-encoded UTF-8 is refused, and the reason is at most 500 characters.
+ */
 export const AuditReasonHeader = z
   .string()
   .max(AUDIT_REASON_HEADER_MAX_LENGTH, `must be at most ${AUDIT_REASON_HEADER_MAX_LENGTH} characters`)
-  .regex(/^\P{Cc}*$/u, "must not contain control characters");
+  .regex(/^\P{Cc}*$/u, "must not contain control characters")
+  .superRefine((header, ctx) => {
+    const message = decodedReasonProblem(header);
+    if (message) ctx.addIssue({ code: "custom", message, input: header });
+  });
+
+/** Why the reason a valid-looking header carries is not one, or null. */
+function decodedReasonProblem(header: string): string | null {
+  let reason = header;
+  if (header.toUpperCase().startsWith(UTF8_PREFIX)) {
+    try {
+      reason = decodeURIComponent(header.slice(UTF8_PREFIX.length));
+    } catch {
+      return `must be percent-encoded UTF-8 after ${UTF8_PREFIX}`;
+    }
+  }
+  if (/\p{Cc}/u.test(reason)) return "must not contain control characters, percent-encoded ones included";
+  if ([...reason].length > AUDIT_REASON_MAX_LENGTH) {
+    return `must be at most ${AUDIT_REASON_MAX_LENGTH} characters once decoded`;
+  }
+  return null;
+}
 
 /**
  * `If-Match: "<planToken>"`: exactly one strong entity-tag, the quoted planToken of a dry run

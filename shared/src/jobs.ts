@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AuditAction } from "./audit.ts";
+import { Plan } from "./deletion.ts";
 import { Uuid } from "./ids.ts";
 
 /**
@@ -33,6 +34,10 @@ export const JobStepName = z.enum([
   "delete-do-state",
   "delete-d1-rows",
   "publish-system-event",
+  "verify-archive",
+  "write-events",
+  "write-d1-rows",
+  "rebuild-do-state",
   "record-final",
 ]);
 export type JobStepName = z.infer<typeof JobStepName>;
@@ -59,6 +64,19 @@ export type JobStep = z.infer<typeof JobStep>;
 export const JobResult = z.object({ httpStatus: z.number().int(), body: z.unknown() });
 export type JobResult = z.infer<typeof JobResult>;
 
+/**
+ * A job that needs a second staff member (REQUIRE_APPROVAL): until when it may be approved, and who
+ * decided what. `decision` is null while it waits; `expired` once APPROVAL_TTL passed undecided.
+ */
+export const JobApproval = z.object({
+  expiresAt: z.string(),
+  decision: z.enum(["approved", "rejected", "expired"]).nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type JobApproval = z.infer<typeof JobApproval>;
+
 /** `GET /admin/jobs/{jobId}` (DESIGN §3.4). */
 export const Job = z.object({
   jobId: z.string(),
@@ -83,14 +101,34 @@ export const Job = z.object({
   endedAt: z.string().nullable(),
   /** A job that failed after a destructive step left its target part-deleted; a new deletion finishes it. */
   partial: z.boolean(),
+  /** Ours (issue 2.3): the plan it applies, the requester's reason, its waiting period and approval. */
+  plan: Plan.optional(),
+  reason: z.string().nullable().optional(),
+  /** The waiting period it was scheduled with (ISO 8601), or null. */
+  schedule: z.string().nullable().optional(),
+  approval: JobApproval.nullable().optional(),
+  /** Who ended a job that never ran (cancelled, rejected), or null. */
+  endedBy: z.string().nullable().optional(),
 });
 export type Job = z.infer<typeof Job>;
 
-/** 202 of a deletion that outlived the synchronous wait, or was sent with `Prefer: respond-async`. */
-export const JobAccepted = z.object({ jobId: z.string(), status: JobStatus, statusUrl: z.string() });
+/**
+ * 202 of a deletion that outlived the synchronous wait, was sent with `Prefer: respond-async`, was
+ * scheduled (`runAt`) or waits for a second approver (`approval`).
+ */
+export const JobAccepted = z.object({
+  jobId: z.string(),
+  status: JobStatus,
+  statusUrl: z.string(),
+  runAt: z.string().optional(),
+  approval: JobApproval.nullable().optional(),
+});
 export type JobAccepted = z.infer<typeof JobAccepted>;
 
 export const JobIdPathParams = z.object({ jobId: Uuid });
+export const ArchiveIdPathParams = z.object({ archiveId: Uuid });
+/** `POST /admin/jobs/{jobId}/cancel|approve|reject`: no query. */
+export const JobActionQuery = z.strictObject({});
 
 export const JobListQuery = z.strictObject({
   status: JobStatus.optional(),
@@ -136,6 +174,11 @@ export const ArchiveItem = z.object({
   /** Ours: `writing` until read back and verified. */
   status: z.enum(["writing", "verified"]),
   targetUuid: z.string().nullable(),
+  /** Ours (issue 2.3): the restore job that put it back, once one did; an archive restores once. */
+  restoredByJob: z.string().nullable().optional(),
+  restoredAt: z.string().nullable().optional(),
+  /** Whether a restore can be asked for: a verified archive with its header, not yet restored. */
+  restorable: z.boolean().optional(),
 });
 export type ArchiveItem = z.infer<typeof ArchiveItem>;
 

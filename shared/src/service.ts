@@ -9,10 +9,23 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 export const JwksResponse = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
 export type JwksResponse = z.infer<typeof JwksResponse>;
 
+/** What one seed wrote, and how long it took: `ms` over the rows, objects and events is its rate. */
+export const SeedWritten = z.object({
+  d1Rows: z.number().int().nonnegative(),
+  r2Objects: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  batches: z.number().int().nonnegative(),
+  ms: z.number().nonnegative(),
+});
+export type SeedWritten = z.infer<typeof SeedWritten>;
+
 /** `POST /admin/dev/seed`: `seeded` is false when the environment already held data. */
 export const DevSeedResponse = z.object({
   seeded: z.boolean(),
   counts: z.record(z.string(), z.number().int()),
+  /** Present when this call seeded. */
+  written: SeedWritten.optional(),
 });
 export type DevSeedResponse = z.infer<typeof DevSeedResponse>;
 

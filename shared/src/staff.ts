@@ -1,4 +1,5 @@
-// Free of zod, so the console's sign-in page can name the staff domain without loading it (ADR 025).
+// Free of zod and imported by this path (`@cleanup/shared/staff`) where the console names the staff
+// domain before sign-in, so that page loads no zod (ADR 025).
 
 /** Staff: a verified email whose domain is exactly this one. */
 export const STAFF_DOMAIN = "smartphonekey.com";

@@ -11,13 +11,33 @@ export const SearchQuery = z.strictObject({
     .min(1, "must be a whole number from 1 to 100")
     .max(100, "must be a whole number from 1 to 100")
     .default(20),
+  /** `nextCursor` of the previous page of the same search (same q and type). */
+  cursor: z.string().min(1, "must not be empty").max(2000, "must be at most 2000 characters").optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** `id` is what the delete path takes; a project key's id is `projectName/keyName`. */
 export const SearchItem = z.object({ type: TargetType, id: z.string(), label: z.string() });
 export type SearchItem = z.infer<typeof SearchItem>;
-export const SearchResponse = z.object({ items: z.array(SearchItem) });
+/**
+ * How many targets match: `total` when counted to the end, `totalAtLeast` when counting stopped at
+ * its cap (1,000 per kind of match) — "Locks (20 of 1,000+)".
+ */
+export const SearchTotal = z.object({
+  total: z.number().int().nonnegative().optional(),
+  totalAtLeast: z.number().int().nonnegative().optional(),
+});
+export type SearchTotal = z.infer<typeof SearchTotal>;
+/**
+ * One page of results: exact matches first, then prefixes, then "contains" matches, each in index
+ * order (natural order for names). The first page carries the totals, overall and `byType`;
+ * `nextCursor`, when present, asks for the next page.
+ */
+export const SearchResponse = SearchTotal.extend({
+  items: z.array(SearchItem),
+  byType: z.partialRecord(TargetType, SearchTotal).optional(),
+  nextCursor: z.string().optional(),
+});
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 /** A lock's aggregate, replayed from its events. */

@@ -3,7 +3,14 @@ import type { AuditRecord } from "@cleanup/shared";
 import { readConfig } from "../config.ts";
 import { SerialQueue } from "../lib/serial-queue.ts";
 import { type ChainHead, ChainStore, type PendingRecord } from "./chain-store.ts";
-import { type AuditDraft, auditPath, GENESIS_HASH, hashRecord, insertIndexRow } from "./record.ts";
+import {
+  type AuditDraft,
+  auditPath,
+  GENESIS_HASH,
+  hashRecord,
+  insertIndexRow,
+  serialiseRecord,
+} from "./record.ts";
 import { type Attempt, type Refusal, RefusalBuckets } from "./refusal-buckets.ts";
 import { canonicalTarget } from "./target-ids.ts";
 
@@ -16,6 +23,8 @@ export type AppendOptions = {
 export type ChainState = {
   head: ChainHead;
   pending: { seq: number; id: string; error: string } | null;
+  /** The first seq stored in the canonical form; earlier ones are checked in the old writer's form. */
+  canonicalSince: number | null;
 };
 
 /** An append that could not finish is completed again this soon (the record's seq stays reserved). */
@@ -40,7 +49,7 @@ export class AuditLog extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#chain = new ChainStore(ctx.storage);
-    this.#refusals = new RefusalBuckets(ctx.storage.sql);
+    this.#refusals = new RefusalBuckets(ctx.storage);
   }
 
   /**
@@ -80,7 +89,8 @@ export class AuditLog extends DurableObject<Env> {
         prevHash: head.hash,
       };
       const record: AuditRecord = { ...unsigned, hash: await hashRecord(unsigned) };
-      const pending = { record, json: JSON.stringify(record) };
+      this.#chain.adoptCanonicalSince(seq);
+      const pending = { record, json: serialiseRecord(record) };
       this.#chain.begin(pending, options.dedupeKey);
       await this.#complete(pending);
       return record;
@@ -100,11 +110,12 @@ export class AuditLog extends DurableObject<Env> {
       return {
         head: await this.#head(),
         pending: pending ? { seq: pending.record.seq, id: pending.record.id, error } : null,
+        canonicalSince: this.#chain.canonicalSince(),
       };
     });
   }
 
-  /** Counts a refused attempt of an unauthenticated caller; its summary is written when its minute ends. */
+  /** Counts a refused attempt (see refusal-record.ts); its summary is written when its minute ends. */
   async countRefusal(refusal: Refusal): Promise<void> {
     const due = this.#refusals.add(refusal);
     await this.#scheduleAlarm(due + 1_000);
@@ -122,7 +133,7 @@ export class AuditLog extends DurableObject<Env> {
       options.attempts = await canonicalAttempts(this.env.DB, options.attempts);
       // Keyed, so a crash between the append and the removal never writes a summary twice.
       written.push((await this.append(bucket.draft, { dedupeKey: bucket.key })).id);
-      this.#refusals.remove(bucket.minute, bucket.source);
+      this.#refusals.remove(bucket.minute, bucket.source, bucket.actor);
     }
     return written;
   }

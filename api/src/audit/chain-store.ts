@@ -31,7 +31,26 @@ export class ChainStore {
       CREATE TABLE IF NOT EXISTS dedupe (
         key TEXT PRIMARY KEY, id TEXT NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL, at TEXT NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS chain_format (
+        one INTEGER PRIMARY KEY CHECK (one = 1), canonical_since INTEGER NOT NULL
+      );
     `);
+  }
+
+  /**
+   * The first seq stored in the canonical form (ADR 018); records before it were written by
+   * `JSON.stringify`. Null until this code first appends.
+   */
+  canonicalSince(): number | null {
+    const [row] = this.#sql
+      .exec<{ canonical_since: number }>("SELECT canonical_since FROM chain_format WHERE one = 1")
+      .toArray();
+    return row?.canonical_since ?? null;
+  }
+
+  /** Records the first canonical seq, once: the first append of this code, on a new or an old log. */
+  adoptCanonicalSince(seq: number): void {
+    this.#sql.exec("INSERT OR IGNORE INTO chain_format (one, canonical_since) VALUES (1, ?)", seq);
   }
 
   head(): ChainHead | null {

@@ -16,6 +16,24 @@ export function hashRecord(record: Omit<AuditRecord, "hash">): Promise<string> {
   return sha256Hex(canonicalJson(record));
 }
 
+/**
+ * The bytes a record is stored as in R2: its canonical JSON (keys sorted, no spaces, JSON's own
+ * escapes), the one form of it. Verify requires the stored text to be exactly this, so bytes that
+ * parse to the same record — a space, `\u0061` for `a`, a duplicate key a first-wins reader would
+ * take — fail it like any other change (ADR 018).
+ */
+export function serialiseRecord(record: AuditRecord): string {
+  return canonicalJson(record);
+}
+
+/**
+ * How records written before the canonical form (ADR 018) were stored: `JSON.stringify` in the
+ * writer's key order. A parse and re-stringify gives back exactly those bytes.
+ */
+export function legacySerialisation(record: AuditRecord): string {
+  return JSON.stringify(record);
+}
+
 /** `audit/YYYY/MM/DD/{seq:010d}-{id}.json`: listable by day and in chain order. */
 export function auditPath(at: string, seq: number, id: string): string {
   const day = at.slice(0, 10).replaceAll("-", "/");
@@ -86,7 +104,8 @@ const COLUMNS = Object.keys(indexColumns({} as AuditRecord)) as (keyof AuditInde
  * it is set (see `checkRecord`).
  */
 export function indexedOptions(r: Pick<AuditRecord, "options">): string {
-  return JSON.stringify(r.options ?? {});
+  // Canonical, as the record is stored (ADR 018): verify compares it with the options read back.
+  return canonicalJson(r.options ?? {});
 }
 
 export function insertIndexRow(db: D1Database, r: AuditRecord): D1PreparedStatement {

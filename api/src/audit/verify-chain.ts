@@ -6,38 +6,52 @@ import {
   hashRecord,
   indexColumns,
   indexedOptions,
+  legacySerialisation,
   parseAuditPath,
   type StoredIndexRow,
+  serialiseRecord,
 } from "./record.ts";
 
 const PAGE = 200;
 
+/** A record as R2 holds it: the parsed record and the exact text it was parsed from. */
+type Stored = { record: AuditRecord; text: string };
+
 /** Why a record breaks the chain, or null when it is intact. */
 async function checkRecord(
   row: StoredIndexRow,
-  record: AuditRecord | null,
-  expectedSeq: number,
+  stored: Stored | null,
   prevHash: string,
+  canonicalSince: number | null,
 ) {
-  if (row.seq !== expectedSeq) return `sequence gap: expected ${expectedSeq}, found ${row.seq}`;
-  if (!record) return "record missing from R2";
+  if (!stored) return "record missing from R2";
+  const { record, text } = stored;
   const { hash, ...unsigned } = record;
   if ((await hashRecord(unsigned)) !== hash) return "record content does not match its hash";
+  // The hash covers what JSON.parse read; the bytes must be the writer's own serialisation of it,
+  // so text that parses the same (a space, an escape, a duplicate key) is a change too.
+  const canonical = canonicalSince !== null && row.seq >= canonicalSince;
+  if (text !== (canonical ? serialiseRecord(record) : legacySerialisation(record))) {
+    return "stored bytes are not the writer's serialisation of the record (changed without changing what JSON.parse reads)";
+  }
   if (record.prevHash !== prevHash) return "prevHash does not match the previous record's hash";
   const expected = indexColumns(record);
   const differing: string[] = (Object.keys(expected) as (keyof AuditIndexRow)[]).filter(
     (column) => row[column] !== expected[column],
   );
   // The listed options (migration 0035) must be the record's too; rows indexed before it have none.
-  if (row.options !== null && row.options !== indexedOptions(record)) differing.push("options");
+  // Rows of records before the canonical form were indexed in that record's own key order.
+  const listed = canonical ? indexedOptions(record) : JSON.stringify(record.options ?? {});
+  if (row.options !== null && row.options !== listed) differing.push("options");
   return differing.length > 0 ? `index row differs from the record (${differing.join(", ")})` : null;
 }
 
-async function readRecord(bucket: R2Bucket, path: string): Promise<AuditRecord | null> {
+async function readRecord(bucket: R2Bucket, path: string): Promise<Stored | null> {
   const object = await bucket.get(path);
   if (!object) return null;
+  const text = await object.text();
   try {
-    return JSON.parse(await object.text()) as AuditRecord;
+    return { record: JSON.parse(text) as AuditRecord, text };
   } catch {
     return null;
   }
@@ -169,6 +183,8 @@ export async function verifyAuditChain(
   if (anchorPath) walked.set(tail.seq, anchorPath);
   let checked = 0;
   let walkBreak: AuditBreak | null = null;
+  /** How far R2 is listed for strays when the walk stops early: past a gap, up to the row after it. */
+  let untilPath: string | null = null;
   let atEnd = false;
   walk: for (;;) {
     const size = Math.min(PAGE, limit - checked);
@@ -179,7 +195,17 @@ export async function verifyAuditChain(
     const records = await Promise.all(page.map((row) => readRecord(env.EVENTS, row.path)));
     for (const [i, row] of page.entries()) {
       walked.set(row.seq, row.path);
-      const reason = await checkRecord(row, records[i] ?? null, tail.seq + 1, tail.hash);
+      if (row.seq !== tail.seq + 1) {
+        // The break is the first missing seq; an R2 object still there under it is named below.
+        walkBreak = {
+          id: "",
+          seq: tail.seq + 1,
+          reason: `missing from the index: seq ${tail.seq + 1} (the next indexed record is seq ${row.seq})`,
+        };
+        untilPath = row.path;
+        break walk;
+      }
+      const reason = await checkRecord(row, records[i] ?? null, tail.hash, before.canonicalSince);
       if (reason) {
         walkBreak = { id: row.id, seq: row.seq, reason };
         break walk;
@@ -191,9 +217,15 @@ export async function verifyAuditChain(
     if (atEnd || checked >= limit) break;
   }
 
-  const stray = await findStrayObjects(env, walked, anchorPath, atEnd && !walkBreak ? null : tail.path);
+  const stray = await findStrayObjects(
+    env,
+    walked,
+    anchorPath,
+    atEnd && !walkBreak ? null : (untilPath ?? tail.path),
+  );
   const end = atEnd && !walkBreak ? checkEnd(tail, before, await writer.chainState()) : null;
-  const found = [walkBreak, end, stray].filter((b): b is AuditBreak => b !== null);
+  // At one seq, a stray R2 object says more than the gap in the index it fills (it has the id).
+  const found = [stray, walkBreak, end].filter((b): b is AuditBreak => b !== null);
   const first = found.sort((a, b) => a.seq - b.seq)[0];
   if (first) return broken(checked, first);
   return { ok: true, checked, firstBroken: null, nextAfterSeq: atEnd ? null : tail.seq };

@@ -1,5 +1,5 @@
 import {
-  AUDIT_REASON_HEADER_MAX_LENGTH,
+  AUDIT_REASON_MAX_LENGTH,
   type AuditAction,
   type AuditOutcome,
   type AuditRecord,
@@ -29,7 +29,7 @@ export type AuditEntry = {
 /**
  * `X-Audit-Reason` as given (a ticket reference), decoded when sent as `UTF-8''…`. A deletion
  * only runs with a valid one (`deletionHeaders()`); the record of a refusal keeps an invalid one
- * cleaned and bounded. A caller that did not authenticate (neither the admin key nor a verified
+ * cleaned and bounded to the 500 characters a valid one has at most. A caller that did not authenticate (neither the admin key nor a verified
  * token) gets no reason on record: an anonymous request must not write text of its choosing into
  * the audit log.
  */
@@ -37,11 +37,10 @@ function auditReason(c: Context<AppEnv>): string | null {
   const raw = c.req.header(HEADERS.auditReason);
   if (!raw || !isAuthenticated(c.var)) return null;
   const clean = [...decodeAuditReason(raw)]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? " " : ch))
+    .map((ch) => (/\p{Cc}/u.test(ch) ? " " : ch))
     .join("")
-    .trim()
-    .slice(0, AUDIT_REASON_HEADER_MAX_LENGTH);
-  return clean || null;
+    .trim();
+  return [...clean].slice(0, AUDIT_REASON_MAX_LENGTH).join("") || null;
 }
 
 /**

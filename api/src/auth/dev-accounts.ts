@@ -40,8 +40,20 @@ export const DEV_ACCOUNTS: readonly DevAccount[] = [
   },
 ];
 
-/** Exact, case-insensitive lookup: the address must be one of the seeded ones. */
+/**
+ * An address as accounts are looked up and throttled by: trimmed, ASCII letters lower-cased, and
+ * nothing else folded (DESIGN 3.1: ASCII case does not matter). Full Unicode lower-casing would make
+ * the Kelvin sign `K` (U+212A) a `k`, so `support@smartphone\u212Aey.com` would be support@.
+ *
+ * @example
+ * accountKey(" Support@SmartphoneKey.COM") // "support@smartphonekey.com"
+ */
+export function accountKey(email: string): string {
+  return email.trim().replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** Exact lookup, ASCII case aside: the address must be one of the seeded ones. */
 export function findDevAccount(email: string): DevAccount | undefined {
-  const wanted = email.trim().toLowerCase();
+  const wanted = accountKey(email);
   return DEV_ACCOUNTS.find((a) => a.email === wanted);
 }

@@ -13,7 +13,43 @@ const ALLOWED_ALGORITHMS = ["ES256", "RS256"];
 export const CLOCK_SKEW_SECONDS = 60;
 
 type KeySet = Parameters<typeof jwtVerify>[1];
-const remoteKeySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+type KeyResolver = Extract<KeySet, (...args: never[]) => unknown>;
+/** After the issuer's keys could not be fetched, tokens are answered 503 this long without a new fetch. */
+export const KEYS_RETRY_MS = 5_000;
+const remoteKeySets = new Map<string, KeyResolver>();
+
+/** The api cannot tell whether a token is good: the issuer's keys are out of reach (503, not 401). */
+const keysUnavailable = () =>
+  ApiError.unavailable(
+    "The identity issuer's signing keys (JWKS_URL) could not be fetched, so the token could not be checked; try again shortly",
+  );
+
+/**
+ * The keys at `url`, fetched by jose (cached, refetched for an unknown `kid`). A fetch that fails —
+ * no connection, a timeout, a non-200 answer, a body that is no key set — is a 503 for the token
+ * that needed it, and for every token in the next KEYS_RETRY_MS without another fetch: jose asks
+ * for the keys before it looks at the signature, so without this pause every made-up token would
+ * cost an outbound request. Only "no key matches" is the token's own fault.
+ */
+function remoteKeys(url: string): KeyResolver {
+  const keys = createRemoteJWKSet(new URL(url));
+  let failedUntil = 0;
+  return async function remoteKey(header, token) {
+    if (Date.now() < failedUntil) throw keysUnavailable();
+    try {
+      return await keys(header, token);
+    } catch (err) {
+      if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys)
+        throw err;
+      failedUntil = Date.now() + KEYS_RETRY_MS;
+      console.error(
+        `the issuer's keys at ${url} could not be fetched; tokens get 503 for ${KEYS_RETRY_MS} ms`,
+        err,
+      );
+      throw keysUnavailable();
+    }
+  };
+}
 
 /**
  * Who may have signed `token` and with which keys: the configured issuer (`JWT_ISSUER`, keys at
@@ -31,7 +67,7 @@ async function issuerFor(
   if (config.jwksUrl) {
     let set = remoteKeySets.get(config.jwksUrl);
     if (!set) {
-      set = createRemoteJWKSet(new URL(config.jwksUrl));
+      set = remoteKeys(config.jwksUrl);
       remoteKeySets.set(config.jwksUrl, set);
     }
     return { issuer: config.jwtIssuer, keys: set };
@@ -71,6 +107,7 @@ function describe(err: unknown): string {
   if (err instanceof errors.JWSSignatureVerificationFailed) return "Token signature is invalid";
   if (err instanceof errors.JWKSNoMatchingKey) return "Token was not signed by a trusted key";
   if (err instanceof errors.JOSEError) return "Token is invalid";
+  // Nothing else is thrown for a token (the key set's failures are ApiErrors by now): a bug.
   throw err;
 }
 

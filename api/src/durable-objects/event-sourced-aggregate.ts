@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import type { Reducer } from "../domain/reducers.ts";
 import { SerialQueue } from "../lib/serial-queue.ts";
 import { markStateHeld, markStateReleased, upsertAggregate } from "../storage/aggregates-registry.ts";
 import {
@@ -7,13 +8,13 @@ import {
   deleteKeys,
   type EventsSummary,
   listSegments,
-  readAllEvents,
   readSegment,
   SEGMENT_SIZE,
   type StoredEvent,
   summarizeSegments,
   writeSegment,
 } from "../storage/event-store.ts";
+import { foldHistory } from "../storage/state-snapshots.ts";
 
 /** An event to append; `seq` is assigned by the aggregate, `at` defaults to now. */
 export type NewEvent = { type: string; at?: string; data: Record<string, unknown> };
@@ -41,8 +42,7 @@ export const FROZEN_MESSAGE = "frozen by deletion job";
  */
 export abstract class EventSourcedAggregate<S> extends DurableObject<Env> {
   protected abstract readonly kind: AggregateKind;
-  protected abstract initialState(): S;
-  protected abstract apply(state: S, event: StoredEvent): S;
+  protected abstract readonly reducer: Reducer<S>;
 
   readonly #queue = new SerialQueue();
 
@@ -111,9 +111,8 @@ export abstract class EventSourcedAggregate<S> extends DurableObject<Env> {
         at: e.at ?? now,
         data: e.data,
       }));
-      await this.#writeAppended(id, segments, stored);
+      const state = await this.#writeAppended(id, segments, stored, current?.state ?? this.reducer.initial());
       const summary = summarizeSegments(await listSegments(this.env.EVENTS, this.kind, id));
-      const state = stored.reduce((s, e) => this.apply(s, e), current?.state ?? this.initialState());
       const snapshot: AggregateSnapshot<S> = { ...summary, state };
       // The registry says "holds state" before the state exists, so delete-all never misses it.
       await upsertAggregate(this.env.DB, this.kind, id, summary, now, { holdsState: true }).run();
@@ -186,8 +185,8 @@ export abstract class EventSourcedAggregate<S> extends DurableObject<Env> {
     if (stored) return stored;
     const segments = await listSegments(this.env.EVENTS, this.kind, id);
     if (segments.length === 0) return null;
-    const events = await readAllEvents(this.env.EVENTS, segments);
-    const state = events.reduce((s, e) => this.apply(s, e), this.initialState());
+    // From the newest segment snapshot on: a long history costs one listing, not a replay.
+    const { state } = await foldHistory(this.env.EVENTS, segments, this.reducer);
     const snapshot: AggregateSnapshot<S> = { ...summarizeSegments(segments), state };
     if (!this.#stateMarked) {
       await markStateHeld(this.env.DB, this.kind, id).run();
@@ -206,23 +205,35 @@ export abstract class EventSourcedAggregate<S> extends DurableObject<Env> {
     }
   }
 
-  async #writeAppended(id: string, segments: SegmentList, events: StoredEvent[]): Promise<void> {
+  /** Writes the appended events, each segment with the state after its last event; returns that state. */
+  async #writeAppended(id: string, segments: SegmentList, events: StoredEvent[], before: S): Promise<S> {
     let pending = events;
+    let state = before;
+    const snapshotAfter = (chunk: StoredEvent[]) => {
+      for (const event of chunk) state = this.reducer.apply(state, event);
+      return { version: this.reducer.version, state };
+    };
     const last = segments[segments.length - 1];
     let nextIndex = last ? last.index + 1 : 0;
     if (last && last.count < SEGMENT_SIZE) {
       const room = SEGMENT_SIZE - last.count;
       const existing = await readSegment(this.env.EVENTS, last.key);
-      await writeSegment(this.env.EVENTS, this.kind, id, last.index, [
-        ...existing,
-        ...pending.slice(0, room),
-      ]);
+      const added = pending.slice(0, room);
+      await writeSegment(
+        this.env.EVENTS,
+        this.kind,
+        id,
+        last.index,
+        [...existing, ...added],
+        snapshotAfter(added),
+      );
       pending = pending.slice(room);
       nextIndex = last.index + 1;
     }
     for (const chunk of chunkEvents(pending)) {
-      await writeSegment(this.env.EVENTS, this.kind, id, nextIndex++, chunk);
+      await writeSegment(this.env.EVENTS, this.kind, id, nextIndex++, chunk, snapshotAfter(chunk));
     }
+    return state;
   }
 }
 

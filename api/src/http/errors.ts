@@ -12,6 +12,8 @@ const REASON: Record<number, string> = {
   409: "Conflict",
   412: "Precondition Failed",
   422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  503: "Service Unavailable",
 };
 
 /**
@@ -54,6 +56,13 @@ export class ApiError extends Error {
   }
   static unprocessable(message: string): ApiError {
     return new ApiError(422, message);
+  }
+  static tooManyRequests(message: string): ApiError {
+    return new ApiError(429, message);
+  }
+  /** Something the api depends on is out of reach (the issuer's keys): the request may succeed later. */
+  static unavailable(message: string): ApiError {
+    return new ApiError(503, message);
   }
 }
 

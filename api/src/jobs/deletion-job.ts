@@ -3,8 +3,10 @@ import type { JobStepName } from "@cleanup/shared";
 import { targetOf } from "../targets/registry.ts";
 import type { JobRefusal, StepContext } from "../targets/target.ts";
 import { type JobEnding, recordFinal } from "./job-final.ts";
+import { afterApproval, approvalDecided, beginScheduled, type GateOutcome } from "./job-gates.ts";
 import { messageOf, runJobStep } from "./job-steps.ts";
 import { findJob } from "./job-store.ts";
+import { recordRequest } from "./job-waiting.ts";
 import { STEP_CONFIG } from "./retry-policy.ts";
 
 export type DeletionJobParams = { jobId: string };
@@ -32,6 +34,10 @@ export class DeletionJob extends WorkflowEntrypoint<Env, DeletionJobParams> {
       if (!found) throw new Error(`Job ${jobId} has no row`);
       return found;
     });
+    if (job.params.needsApproval || job.params.schedule) {
+      const gate = await this.gates(jobId, job.params.needsApproval === true, json, step);
+      if (!gate.go) return { httpStatus: 409, why: gate.why };
+    }
     const target = targetOf(job.params.endpoint);
     const names: JobStepName[] = ["record-started", "freeze-and-check", ...target.steps(job.params.options)];
     const outputs: StepContext["outputs"] = {};
@@ -64,5 +70,46 @@ export class DeletionJob extends WorkflowEntrypoint<Env, DeletionJobParams> {
       recordFinal(this.env, job, target, { outputs, refusal, failure, errors }, attempt),
     );
     return { httpStatus: result.httpStatus };
+  }
+
+  /**
+   * Issue 2.3: before its steps, a job may wait for a second person (`step.waitForEvent`, the
+   * APPROVAL_TTL as its timeout) and then for its `runAt` (`step.sleepUntil`). Our status lives in D1
+   * (locally a waiting instance reports `running`): every decision is an UPDATE there, and each gate
+   * step reads it, so a cancel, reject or expiry that won the race ends the job here.
+   */
+  private async gates(
+    jobId: string,
+    needsApproval: boolean,
+    json: <T>(
+      name: string,
+      config: (typeof STEP_CONFIG)[JobStepName],
+      run: (attempt: number) => Promise<T>,
+    ) => Promise<T>,
+    step: WorkflowStep,
+  ): Promise<GateOutcome> {
+    const config = STEP_CONFIG["record-started"];
+    await json("record-request", config, () => recordRequest(this.env, jobId).then(() => true));
+    let gate: GateOutcome | null = null;
+    if (needsApproval) {
+      const state = await json("approval-state", config, () => approvalDecided(this.env, jobId));
+      if (!state.decided && state.expiresAt) {
+        const timeout = Math.max(1000, Date.parse(state.expiresAt) - Date.now());
+        try {
+          await step.waitForEvent("approval", { type: "decision", timeout });
+        } catch {
+          // Timed out: afterApproval finds the request undecided and expires it.
+        }
+      }
+      gate = await json("after-approval", config, () => afterApproval(this.env, jobId));
+      if (!gate.go) return gate;
+    }
+    const job = await json(
+      "load-schedule",
+      config,
+      async () => (await findJob(this.env.DB, jobId))?.runAt ?? null,
+    );
+    if (job && Date.parse(job) > Date.now()) await step.sleepUntil("wait-for-run-at", new Date(job));
+    return json("begin", config, () => beginScheduled(this.env, jobId));
   }
 }

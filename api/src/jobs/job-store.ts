@@ -38,6 +38,8 @@ export function fromRow(row: JobRow): StoredJob {
     runAt: row.run_at,
     endedAt: row.ended_at,
     updatedAt: row.updated_at,
+    approval: row.approval ? (JSON.parse(row.approval) as StoredJob["approval"]) : null,
+    endedBy: row.ended_by ?? null,
   };
 }
 
@@ -62,6 +64,11 @@ export function toJob(job: StoredJob): Job {
     updatedAt: job.updatedAt,
     endedAt: job.endedAt,
     partial: job.partial,
+    plan: job.params.plan,
+    reason: job.params.reason,
+    schedule: job.params.schedule ?? null,
+    approval: job.approval,
+    endedBy: job.endedBy,
   };
 }
 
@@ -130,6 +137,10 @@ export type NewJob = {
   requestHash: string;
   params: JobParams;
   steps: JobStepName[];
+  /** `queued` (runs now), `scheduled` (at `runAt`) or `awaiting-approval` (issue 2.3). */
+  status?: "queued" | "scheduled" | "awaiting-approval";
+  runAt?: string;
+  approval?: StoredJob["approval"];
   /** Only while the target still exists (the same statement checks, so a finished deletion's loser makes no job). */
   existsSql?: { sql: string; values: unknown[] };
 };
@@ -171,12 +182,14 @@ export async function claimJob(db: D1Database, job: NewJob): Promise<boolean> {
     now,
     ...(job.existsSql?.values ?? []),
   ];
-  // The target's own `existsSql` uses ?13, ?14…: its values follow the twelve above.
+  // The target's own `existsSql` uses ?13, ?14…: its values follow the twelve above; ours come last.
+  const n = values.length;
+  values.push(job.status ?? "queued", job.runAt ?? now, job.approval ? JSON.stringify(job.approval) : null);
   const result = await db
     .prepare(
       `INSERT INTO jobs (job_id, action, target_type, target_id, target_uuid, target_label, status, actor,
-         idem_key, request_hash, params, steps, created_at, run_at, updated_at)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12
+         idem_key, request_hash, params, steps, created_at, run_at, updated_at, approval)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?${n + 1}, ?7, ?8, ?9, ?10, ?11, ?12, ?${n + 2}, ?12, ?${n + 3}
        WHERE NOT EXISTS (${blocking})${exists}
        ON CONFLICT DO NOTHING`,
     )
@@ -242,6 +255,57 @@ export async function finishJob(
       JSON.stringify(end.steps),
       end.partial ? 1 : 0,
       now,
+    )
+    .run();
+}
+
+/**
+ * Moves a job from one of `from` to `to` in one UPDATE, so of two racing acts (a cancel and the
+ * run, an approval and its expiry, two approvals) exactly one wins: true for the winner.
+ */
+export async function transitionJob(
+  db: D1Database,
+  jobId: string,
+  from: readonly StoredJob["status"][],
+  to: StoredJob["status"],
+  patch: { approval?: StoredJob["approval"]; runAt?: string; endedBy?: string | null; ends?: boolean } = {},
+): Promise<boolean> {
+  const now = new Date().toISOString();
+  const fromSql = from.map((_s, i) => `?${i + 8}`).join(", ");
+  const result = await db
+    .prepare(
+      `UPDATE jobs SET status = ?2, updated_at = ?3, approval = COALESCE(?4, approval), run_at = COALESCE(?5, run_at),
+         ended_by = COALESCE(?6, ended_by), ended_at = CASE WHEN ?7 = 1 THEN COALESCE(ended_at, ?3) ELSE ended_at END
+       WHERE job_id = ?1 AND status IN (${fromSql})`,
+    )
+    .bind(
+      jobId,
+      to,
+      now,
+      patch.approval ? JSON.stringify(patch.approval) : null,
+      patch.runAt ?? null,
+      patch.endedBy ?? null,
+      patch.ends ? 1 : 0,
+      ...from,
+    )
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** Stores an ended job's answer, error and steps (after `transitionJob` ended it). */
+export async function storeEnding(
+  db: D1Database,
+  jobId: string,
+  end: { result: StoredJob["result"]; error: StoredJob["error"]; steps: JobStep[] },
+): Promise<void> {
+  await db
+    .prepare("UPDATE jobs SET result = ?2, error = ?3, steps = ?4, updated_at = ?5 WHERE job_id = ?1")
+    .bind(
+      jobId,
+      JSON.stringify(end.result),
+      end.error ? JSON.stringify(end.error) : null,
+      JSON.stringify(end.steps),
+      new Date().toISOString(),
     )
     .run();
 }

@@ -1,6 +1,7 @@
 import type {
   AuditAction,
   EndpointName,
+  JobApproval,
   JobResult,
   JobStatus,
   JobStep,
@@ -33,6 +34,10 @@ export type JobParams = {
   reason: string | null;
   requestId: string;
   clientRequestId: string | null;
+  /** The waiting period it was scheduled with (ISO 8601), or null (issue 2.3). */
+  schedule?: string | null;
+  /** Whether a second staff member must approve it before it runs (REQUIRE_APPROVAL). */
+  needsApproval?: boolean;
 };
 
 export type StoredJob = {
@@ -54,6 +59,8 @@ export type StoredJob = {
   runAt: string;
   endedAt: string | null;
   updatedAt: string;
+  approval: JobApproval | null;
+  endedBy: string | null;
 };
 
 export type JobRow = {
@@ -78,4 +85,6 @@ export type JobRow = {
   run_at: string;
   ended_at: string | null;
   updated_at: string;
+  approval: string | null;
+  ended_by: string | null;
 };

@@ -40,5 +40,21 @@ export const STEP_CONFIG: Record<JobStepName, StepConfig> = {
     retries: { limit: 5, delay: "1 second", backoff: "exponential" },
     timeout: "5 minutes",
   },
+  "verify-archive": {
+    retries: { limit: 8, delay: "1 second", backoff: "exponential" },
+    timeout: "30 minutes",
+  },
+  "write-events": {
+    retries: { limit: 12, delay: "1 second", backoff: "exponential" },
+    timeout: "30 minutes",
+  },
+  "write-d1-rows": {
+    retries: { limit: 12, delay: "1 second", backoff: "exponential" },
+    timeout: "10 minutes",
+  },
+  "rebuild-do-state": {
+    retries: { limit: 12, delay: "1 second", backoff: "exponential" },
+    timeout: "30 minutes",
+  },
   "record-final": { retries: { limit: 30, delay: "5 seconds", backoff: "linear" }, timeout: "5 minutes" },
 };

@@ -1,5 +1,6 @@
 import {
   decodeAuditReason,
+  durationMs,
   ENDPOINTS,
   type EndpointDef,
   type EndpointName,
@@ -20,6 +21,7 @@ import type { DeletionTarget } from "../targets/target.ts";
 import { ensureJobStarted } from "./job-start.ts";
 import { claimJob, findBlockingJob, findJob, findJobByKey } from "./job-store.ts";
 import type { StoredJob } from "./job-types.ts";
+import { newApproval, recordRequest, WAITING } from "./job-waiting.ts";
 
 /** How long a published endpoint waits for its job before it answers 202 (DESIGN §3.4). */
 export const SYNC_WAIT_MS = 25_000;
@@ -46,15 +48,24 @@ async function waitForJob(db: D1Database, jobId: string, ms: number): Promise<St
   for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
     const job = await findJob(db, jobId);
     if (!job || !isLiveJobStatus(job.status) || Date.now() + delay > deadline) return job;
+    // A scheduled job, or one waiting for a second person, is answered at once.
+    if ((WAITING as readonly string[]).includes(job.status)) return job;
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
-function accepted(c: Context<AppEnv>, job: Pick<StoredJob, "jobId" | "status">) {
+function accepted(c: Context<AppEnv>, job: StoredJob) {
   const statusUrl = `/admin/jobs/${job.jobId}`;
   c.header(HEADERS.location, statusUrl);
-  c.header(HEADERS.retryAfter, "1");
-  const body: JobAccepted = { jobId: job.jobId, status: job.status, statusUrl };
+  const wait = Math.ceil((Date.parse(job.runAt) - Date.now()) / 1000);
+  c.header(HEADERS.retryAfter, job.status === "scheduled" && wait > 1 ? String(wait) : "1");
+  const body: JobAccepted = {
+    jobId: job.jobId,
+    status: job.status,
+    statusUrl,
+    runAt: job.runAt,
+    ...(job.approval ? { approval: job.approval } : {}),
+  };
   return c.json(body, 202);
 }
 
@@ -114,9 +125,16 @@ export async function runDeletion(
     const previewed = await requireUnchangedPlan(c, prepared.plan, planToken);
     const rawReason = c.req.header(HEADERS.auditReason);
     const jobId = crypto.randomUUID();
+    const schedule = typeof query.schedule === "string" ? query.schedule : null;
+    const needsApproval = c.var.config.requireApproval;
+    const now = Date.now();
+    const runAt = new Date(now + (schedule ? (durationMs(schedule) ?? 0) : 0)).toISOString();
     const claimed = await claimJob(db, {
+      status: needsApproval ? "awaiting-approval" : schedule ? "scheduled" : "queued",
+      runAt,
+      approval: needsApproval ? newApproval(c.var.config.approvalTtlMs, now) : null,
       jobId,
-      action: deletes.action,
+      action: prepared.action ?? deletes.action,
       target: prepared.target,
       actor,
       idemKey: idemKey ?? null,
@@ -135,9 +153,12 @@ export async function runDeletion(
         requestId: c.var.requestId,
         // The caller's own id is text of its choosing: kept for authenticated callers only.
         clientRequestId: isAuthenticated(c.var) ? (c.var.clientRequestId ?? null) : null,
+        schedule,
+        needsApproval,
       },
     });
     if (claimed) {
+      await recordRequest(c.env, jobId);
       await ensureJobStarted(c.env, jobId);
       return answer(c, jobId, false);
     }

@@ -29,8 +29,11 @@ import {
   PreconditionFailedBody,
   ProjectKeyDeletionResponse,
   ProjectKeyDetail,
+  RestoreResponse,
   SearchResponse,
+  ServiceUnavailableBody,
   SystemEventListResponse,
+  TooManyRequestsBody,
   UnauthorizedBody,
   UnprocessableBody,
 } from "@cleanup/shared";
@@ -67,6 +70,7 @@ export const COMPONENTS = {
   LockDeletionResponse,
   ProjectKeyDeletionResponse,
   OrgKeyDeletionResponse,
+  RestoreResponse,
   JobAccepted,
   Job,
   JobListResponse,
@@ -82,6 +86,8 @@ export const COMPONENTS = {
   ConflictBody,
   PreconditionFailedBody,
   UnprocessableBody,
+  TooManyRequestsBody,
+  ServiceUnavailableBody,
   InternalErrorBody,
   OrgKeyErrorBody,
 } satisfies Record<string, z.ZodType>;
@@ -96,7 +102,9 @@ export const ERROR_COMPONENTS: Record<number, ComponentName> = {
   409: "ConflictBody",
   412: "PreconditionFailedBody",
   422: "UnprocessableBody",
+  429: "TooManyRequestsBody",
   500: "InternalErrorBody",
+  503: "ServiceUnavailableBody",
 };
 
 const ref = (id: string) => `#/components/schemas/${id}`;

@@ -71,7 +71,8 @@ const DELETION_HEADERS: Record<string, JsonObject> = {
   AuditReason: {
     name: HEADERS.auditReason,
     in: "header",
-    description: "Why (a ticket reference); recorded in the audit record.",
+    description:
+      "Why (a ticket reference); recorded in the audit record. Printable text as it is, or `UTF-8''` and the reason percent-encoded as UTF-8; the decoded reason is at most 500 characters without control characters.",
     schema: inputSchema(AuditReasonHeader),
   },
 };
@@ -112,9 +113,10 @@ function errorStatuses(route: RouteDoc): number[] {
   if (route.params || route.query || route.body || route.optionalBody) statuses.add(400);
   const byAccess: Record<Access, number[]> = {
     public: [],
-    staff: [401, 403],
-    "org-admin": [401, 403],
-    "project-secrets": [401, 403],
+    // 503: the issuer's keys could not be fetched, so the token could not be checked.
+    staff: [401, 403, 503],
+    "org-admin": [401, 403, 503],
+    "project-secrets": [401, 403, 503],
   };
   for (const s of byAccess[route.access]) statuses.add(s);
   if (route.devOnly === "forbidden") statuses.add(403);

@@ -8,10 +8,15 @@ import { deletionMarkerFor } from "../jobs/job-store.ts";
 import { hubStub, lockStub } from "../storage/aggregates-registry.ts";
 import type { EndpointHandlers } from "./endpoint-handler.ts";
 
-/** 409 while a deletion job holds the target: its DO refuses appends, and this says so first. */
+/**
+ * 409 while a deletion job holds the target: its DO refuses appends, and this says so first. A job
+ * still waiting (scheduled, awaiting approval) froze nothing: the device lives on, and the job's
+ * check at its start fails as a 412 if that changed the target.
+ */
 async function refuseWhileDeleting(db: D1Database, type: "lock" | "hub", id: string) {
   const marker = await deletionMarkerFor(db, type, id);
-  if (marker && isLiveJobStatus(marker.status)) {
+  const waiting = marker?.status === "scheduled" || marker?.status === "awaiting-approval";
+  if (marker && isLiveJobStatus(marker.status) && !waiting) {
     throw new ApiError(409, `A deletion job holds this ${type} (job ${marker.jobId})`, {
       jobId: marker.jobId,
     });

@@ -9,6 +9,7 @@ import type { EndpointHandler, EndpointHandlers } from "./endpoint-handler.ts";
 import { environmentHandlers } from "./environment.ts";
 import { serviceHandlers } from "./health.ts";
 import { hubReadHandlers } from "./hubs.ts";
+import { jobActHandlers } from "./job-acts.ts";
 import { jobHandlers } from "./jobs.ts";
 import { lockReadHandlers } from "./locks.ts";
 import { organizationHandlers } from "./organizations.ts";
@@ -45,6 +46,7 @@ export const HANDLERS: EndpointHandlers<EndpointName> = {
   ...projectKeyHandlers,
   ...deletionHandlers,
   ...jobHandlers,
+  ...jobActHandlers,
   ...auditHandlers,
   ...systemEventHandlers,
 };

@@ -2,6 +2,7 @@ import { isLiveJobStatus, type JobListResponse } from "@cleanup/shared";
 import { ApiError } from "../http/errors.ts";
 import { ensureJobStarted } from "../jobs/job-start.ts";
 import { findJob, listJobs, toJob } from "../jobs/job-store.ts";
+import { expireIfDue, expireOverdueApprovals, finishWaitingEnd } from "../jobs/job-waiting.ts";
 import { listArchives, registerLegacyArchives } from "../storage/archives-table.ts";
 import type { EndpointHandlers } from "./endpoint-handler.ts";
 
@@ -12,12 +13,26 @@ import type { EndpointHandlers } from "./endpoint-handler.ts";
  */
 export const jobHandlers: EndpointHandlers<"getJob" | "listJobs" | "listArchives"> = {
   getJob: async (c, { params }) => {
-    const job = await findJob(c.env.DB, params.jobId);
+    let job = await findJob(c.env.DB, params.jobId);
     if (!job) throw ApiError.notFound(`No job ${params.jobId}`);
+    if (await expireIfDue(c.env, job)) job = (await findJob(c.env.DB, params.jobId)) ?? job;
     if (isLiveJobStatus(job.status)) await ensureJobStarted(c.env, job.jobId);
+    // A job ended before it ran whose final record was not written (the api died in between).
+    if (job.endedBy !== null || job.approval?.decision === "expired") {
+      if (!job.auditIds[1] || !job.result) {
+        await finishWaitingEnd(
+          c.env,
+          job.jobId,
+          job.error?.message ?? `Ended by ${job.endedBy}`,
+          job.status === "failed" ? "failure" : "cancelled",
+        );
+        job = (await findJob(c.env.DB, params.jobId)) ?? job;
+      }
+    }
     return c.json(toJob(job));
   },
   listJobs: async (c, { query }) => {
+    if (!query.status || query.status === "awaiting-approval") await expireOverdueApprovals(c.env);
     const body: JobListResponse = await listJobs(c.env.DB, query);
     return c.json(body);
   },

@@ -1,11 +1,7 @@
-import type { SearchResponse } from "@cleanup/shared";
 import { searchTargets } from "../domain/search.ts";
 import type { EndpointHandlers } from "./endpoint-handler.ts";
 
-/** `GET /admin/search?q=&type=&limit=`: targets whose id, UUID or name matches. */
+/** `GET /admin/search?q=&type=&limit=&cursor=`: targets whose id, UUID or name matches, a page at a time. */
 export const searchHandlers: EndpointHandlers<"searchTargets"> = {
-  searchTargets: async (c, { query }) => {
-    const body: SearchResponse = { items: await searchTargets(c.env.DB, query) };
-    return c.json(body);
-  },
+  searchTargets: async (c, { query }) => c.json(await searchTargets(c.env.DB, query)),
 };

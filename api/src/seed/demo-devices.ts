@@ -1,9 +1,10 @@
+import { naturalKey } from "../domain/natural-key.ts";
 import type { StoredEvent } from "../storage/event-store.ts";
 import type { DemoUser } from "./demo-people.ts";
-import { DAY, type DemoAggregate, HOUR, MINUTE, type SeedContext, type TableRows } from "./demo-types.ts";
+import { DAY, type DemoAggregate, HOUR, MINUTE, type SeedBatch, type SeedContext } from "./demo-types.ts";
 import type { Prng } from "./prng.ts";
 
-const PLACES = [
+export const PLACES = [
   "Front Door",
   "Back Door",
   "Garage",
@@ -16,6 +17,12 @@ const PLACES = [
 const FIRMWARE = ["2.0.4", "2.1.0", "2.1.3", "3.0.0"];
 /** Lock ids start here, so a lock id never looks like a small row number. */
 export const FIRST_LOCK_ID = 1001;
+/** From this SEED_SCALE up, the first lock's history holds at least LONGEST_HISTORY events (DESIGN §2). */
+export const LONGEST_HISTORY_FROM_SCALE = 10;
+export const LONGEST_HISTORY = 100_000;
+/** A batch ends after this many locks or events, so memory stays bounded at any scale. */
+const BATCH_LOCKS = 500;
+const BATCH_EVENTS = 200_000;
 
 type Lock = { lockId: number; uuid: string; name: string; hubId: string | null; createdAt: number };
 
@@ -30,9 +37,15 @@ function lockEvents(
   ctx: SeedContext,
   lock: Lock,
   holders: string[],
-  long: boolean,
+  length: "short" | "long" | "longest",
 ): StoredEvent[] {
-  const count = long ? rng.int(2000, 5000) : rng.int(5, 180);
+  // One draw whatever the length, so the longest history does not reshuffle the locks after it.
+  const count =
+    length === "longest"
+      ? LONGEST_HISTORY + rng.int(0, 2000)
+      : length === "long"
+        ? rng.int(2000, 5000)
+        : rng.int(5, 180);
   // About one lock in five was used in the last two hours: the preview warns about recent activity.
   const last = rng.chance(0.2) ? ctx.now - rng.int(1, 120) * MINUTE : ctx.now - rng.int(3, 30 * 24) * HOUR;
   const times = timeline(count + holders.length + 1, lock.createdAt, last);
@@ -83,22 +96,45 @@ function hubEvents(
   return events;
 }
 
-/** Hubs and locks (with their event histories), key assignments and temp keys. */
-export function demoDevices(
-  rng: Prng,
-  ctx: SeedContext,
-  users: DemoUser[],
-): { tables: TableRows[]; aggregates: DemoAggregate[] } {
+const LOCK_COLUMNS = ["lock_id", "uuid", "name", "sort_key", "hub_id", "created_at"];
+const ASSIGNMENT_COLUMNS = ["id", "lock_id", "user_id", "role", "created_at"];
+const TEMP_KEY_COLUMNS = ["id", "lock_id", "user_id", "valid_from", "valid_until", "created_at"];
+
+/**
+ * Hubs and locks (with their event histories), key assignments and temp keys, in batches of
+ * locks (their rows and histories), then one batch of hubs (whose histories pair the locks).
+ * One PRNG stream in one order, so batching does not change the data.
+ */
+export function* demoDevices(rng: Prng, ctx: SeedContext, users: DemoUser[]): Generator<SeedBatch> {
   const hubs = Array.from({ length: ctx.n(15) }, () => ({
     id: rng.uuid(),
     owner: rng.pick(users),
     createdAt: ctx.now - rng.int(700, 900) * DAY,
+    paired: [] as Lock[],
   }));
-  const locks: Lock[] = [];
-  const assignments: unknown[][] = [];
-  const tempKeys: unknown[][] = [];
-  const aggregates: DemoAggregate[] = [];
   const longLocks = ctx.n(3);
+  let locks: unknown[][] = [];
+  let assignments: unknown[][] = [];
+  let tempKeys: unknown[][] = [];
+  let aggregates: DemoAggregate[] = [];
+  let events = 0;
+  const flush = (): SeedBatch => {
+    const batch: SeedBatch = {
+      aggregates,
+      tables: [
+        { table: "locks", columns: LOCK_COLUMNS, rows: locks },
+        { table: "key_assignments", columns: ASSIGNMENT_COLUMNS, rows: assignments },
+        { table: "temp_keys", columns: TEMP_KEY_COLUMNS, rows: tempKeys },
+      ],
+    };
+    locks = [];
+    assignments = [];
+    tempKeys = [];
+    aggregates = [];
+    events = 0;
+    return batch;
+  };
+
   for (let i = 0; i < ctx.n(80); i++) {
     const lockId = FIRST_LOCK_ID + i;
     const hub = rng.chance(0.75) ? rng.pick(hubs) : null;
@@ -110,7 +146,8 @@ export function demoDevices(
       hubId: hub?.id ?? null,
       createdAt: ctx.now - rng.int(30, 600) * DAY,
     };
-    locks.push(lock);
+    hub?.paired.push(lock);
+    locks.push([lock.lockId, lock.uuid, lock.name, naturalKey(lock.name), lock.hubId, iso(lock.createdAt)]);
     const guests = rng.sample(
       users.filter((u) => u.id !== owner.id),
       rng.int(0, 3),
@@ -126,47 +163,37 @@ export function demoDevices(
       const user = rng.chance(0.5) ? rng.pick(users).id : null;
       tempKeys.push([`tk-${lockId}-${t}`, lockId, user, iso(from), iso(until), iso(from - DAY)]);
     }
-    const events = lockEvents(
+    const length =
+      i === 0 && ctx.scale >= LONGEST_HISTORY_FROM_SCALE ? "longest" : i < longLocks ? "long" : "short";
+    const history = lockEvents(
       rng,
       ctx,
       lock,
       holders.map((u) => u.id),
-      i < longLocks,
+      length,
     );
-    aggregates.push({ kind: "lock", id: lock.uuid, createdAt: iso(lock.createdAt), events });
+    aggregates.push({ kind: "lock", id: lock.uuid, createdAt: iso(lock.createdAt), events: history });
+    events += history.length;
+    if (locks.length >= BATCH_LOCKS || events >= BATCH_EVENTS) yield flush();
   }
-  const hubRows = hubs.map((hub, i) => {
+  if (locks.length > 0) yield flush();
+
+  let hubRows: unknown[][] = [];
+  for (const [i, hub] of hubs.entries()) {
     const name = `Hub ${i + 1} · ${hub.owner.name.split(" ")[1]} residence`;
-    const paired = locks.filter((l) => l.hubId === hub.id);
-    aggregates.push({
-      kind: "hub",
-      id: hub.id,
-      createdAt: iso(hub.createdAt),
-      events: hubEvents(rng, ctx, name, hub.createdAt, paired),
-    });
-    return [hub.id, name, iso(hub.createdAt)];
-  });
-  return {
-    aggregates,
-    tables: [
-      { table: "hubs", columns: ["id", "name", "created_at"], rows: hubRows },
-      {
-        table: "locks",
-        columns: ["lock_id", "uuid", "name", "hub_id", "created_at"],
-        rows: locks.map((l) => [l.lockId, l.uuid, l.name, l.hubId, iso(l.createdAt)]),
-      },
-      {
-        table: "key_assignments",
-        columns: ["id", "lock_id", "user_id", "role", "created_at"],
-        rows: assignments,
-      },
-      {
-        table: "temp_keys",
-        columns: ["id", "lock_id", "user_id", "valid_from", "valid_until", "created_at"],
-        rows: tempKeys,
-      },
-    ],
-  };
+    const history = hubEvents(rng, ctx, name, hub.createdAt, hub.paired);
+    aggregates.push({ kind: "hub", id: hub.id, createdAt: iso(hub.createdAt), events: history });
+    hubRows.push([hub.id, name, naturalKey(name), iso(hub.createdAt)]);
+    events += history.length;
+    if (hubRows.length >= BATCH_LOCKS || events >= BATCH_EVENTS || i === hubs.length - 1) {
+      yield {
+        aggregates: aggregates.splice(0),
+        tables: [{ table: "hubs", columns: ["id", "name", "sort_key", "created_at"], rows: hubRows }],
+      };
+      hubRows = [];
+      events = 0;
+    }
+  }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,3 +1,4 @@
+import { naturalKey } from "../domain/natural-key.ts";
 import { DAY, type SeedContext, type TableRows } from "./demo-types.ts";
 import type { Prng } from "./prng.ts";
 
@@ -15,7 +16,7 @@ const FIRST = [
   "Zoe",
   "Finn",
 ];
-const LAST = [
+export const LAST_NAMES = [
   "Nguyen",
   "Schmidt",
   "Garcia",
@@ -30,6 +31,12 @@ const LAST = [
 const ORGS = ["globex", "initech", "umbrella", "hooli", "wonka", "stark", "wayne"];
 const NODE_SITES = ["Berlin", "Lisbon", "Oslo", "Lyon", "Turin", "Krakow", "Ghent"];
 
+/** The i-th of `names`, numbered from its second round on: `wayne`, then `globex-2`. */
+export function numbered(names: readonly string[], i: number, separator: string): string {
+  const round = Math.floor(i / names.length);
+  return `${names[i % names.length]!}${round === 0 ? "" : `${separator}${round + 1}`}`;
+}
+
 export type DemoUser = { id: string; email: string; name: string };
 
 /** B2C users; `alice@example.com` (a dev login) is always one of them. */
@@ -37,7 +44,7 @@ export function demoUsers(rng: Prng, ctx: SeedContext): { users: DemoUser[]; tab
   const users: DemoUser[] = [{ id: "user-alice", email: "alice@example.com", name: "Alice Example" }];
   for (let i = 1; i < ctx.n(60); i++) {
     const first = rng.pick(FIRST);
-    const last = rng.pick(LAST);
+    const last = rng.pick(LAST_NAMES);
     const id = `user-${String(i).padStart(4, "0")}`;
     users.push({ id, email: `${first}.${last}.${i}@example.com`.toLowerCase(), name: `${first} ${last}` });
   }
@@ -50,7 +57,8 @@ export function demoUsers(rng: Prng, ctx: SeedContext): { users: DemoUser[]; tab
  * `acme` (OWNER `owner@acme.example` and MEMBER `secrets@acme.example`, dev logins) is always the first.
  */
 export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
-  const ids = ["acme", ...ORGS.slice(0, ctx.n(6) - 1)];
+  // Past the named ones, the names come round again numbered: globex, …, wayne, globex-2, …
+  const ids = ["acme", ...Array.from({ length: ctx.n(6) - 1 }, (_, i) => numbered(ORGS, i, "-"))];
   const orgs: unknown[][] = [];
   const members: unknown[][] = [];
   const apiKeys: unknown[][] = [];
@@ -59,8 +67,9 @@ export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
   const nodeKeys: unknown[][] = [];
   for (const id of ids) {
     const created = ctx.ago(rng.int(200, 1200) * DAY);
-    const name = id === "acme" ? "Acme Corporation" : `${id[0]!.toUpperCase()}${id.slice(1)} Ltd`;
-    orgs.push([id, name, created]);
+    const name =
+      id === "acme" ? "Acme Corporation" : `${id[0]!.toUpperCase()}${id.slice(1).replace("-", " ")} Ltd`;
+    orgs.push([id, name, naturalKey(name), created]);
     members.push([id, `owner@${id}.example`, "OWNER"], [id, `admin@${id}.example`, "ADMINISTRATOR"]);
     for (let m = 1; m <= rng.int(1, 3); m++) members.push([id, `member${m}@${id}.example`, "MEMBER"]);
     // The dev login with permissions in project billing: a plain MEMBER, so it manages no org keys.
@@ -83,7 +92,7 @@ export function demoOrganizations(rng: Prng, ctx: SeedContext): TableRows[] {
     }
   }
   return [
-    { table: "organizations", columns: ["id", "name", "created_at"], rows: orgs },
+    { table: "organizations", columns: ["id", "name", "sort_key", "created_at"], rows: orgs },
     { table: "org_members", columns: ["org_id", "email", "role"], rows: members },
     {
       table: "api_keys",

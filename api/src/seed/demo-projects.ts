@@ -1,3 +1,5 @@
+import { naturalKey } from "../domain/natural-key.ts";
+import { numbered } from "./demo-people.ts";
 import { DAY, type SeedContext, type TableRows } from "./demo-types.ts";
 import type { Prng } from "./prng.ts";
 
@@ -17,13 +19,15 @@ export function demoProjects(rng: Prng, ctx: SeedContext): TableRows[] {
   const keys: unknown[][] = [];
   const jwks: unknown[][] = [];
   const deployments: unknown[][] = [];
-  const names = PROJECTS.slice(0, ctx.n(4));
+  // Past the named ones, the names come round again numbered: mobile-app, …, webhooks, mobile-app-2, …
+  const names = Array.from({ length: ctx.n(4) }, (_, p) => numbered(PROJECTS, p, "-"));
   if (!names.includes(SECRETS_PROJECT)) names.push(SECRETS_PROJECT);
   for (const project of names) {
     projects.push([project, ctx.ago(rng.int(100, 800) * DAY)]);
     for (const keyName of rng.sample(KEY_NAMES, rng.int(2, 4))) {
       const algorithm = keyName === "legacy-rsa" ? "RS256" : "ES256";
-      keys.push([project, keyName, algorithm, rng.hex(16), ctx.ago(rng.int(10, 400) * DAY)]);
+      const sortKey = naturalKey(`${project}/${keyName}`);
+      keys.push([project, keyName, sortKey, algorithm, rng.hex(16), ctx.ago(rng.int(10, 400) * DAY)]);
       for (let j = 1; j <= rng.int(0, 3); j++) {
         const kid = `${project}-${keyName}-${j}`;
         const source = rng.chance(0.1) ? null : keyName;
@@ -40,7 +44,7 @@ export function demoProjects(rng: Prng, ctx: SeedContext): TableRows[] {
     { table: "projects", columns: ["name", "created_at"], rows: projects },
     {
       table: "project_keys",
-      columns: ["project_name", "name", "algorithm", "fingerprint", "created_at"],
+      columns: ["project_name", "name", "sort_key", "algorithm", "fingerprint", "created_at"],
       rows: keys,
     },
     {

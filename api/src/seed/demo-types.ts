@@ -5,11 +5,14 @@ export type TableRows = { table: string; columns: readonly string[]; rows: unkno
 
 export type DemoAggregate = { kind: "lock" | "hub"; id: string; createdAt: string; events: StoredEvent[] };
 
-/** Everything the seed writes: D1 rows and the R2 event histories of the aggregates. */
-export type DemoData = { tables: TableRows[]; aggregates: DemoAggregate[] };
+/** Part of the demo data, written together: D1 rows and the R2 event histories of aggregates. */
+export type SeedBatch = { tables: TableRows[]; aggregates: DemoAggregate[] };
+/** Everything the seed writes (all batches of a scale). */
+export type DemoData = SeedBatch;
 
 /** Helpers the generators share: the scaled counts and times relative to "now". */
 export type SeedContext = {
+  scale: number;
   /** `base` scaled by SEED_SCALE, at least 1. */
   n: (base: number) => number;
   now: number;

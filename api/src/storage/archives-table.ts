@@ -17,6 +17,9 @@ export type ArchiveRow = {
   sha256: string | null;
   created_at: string;
   verified_at: string | null;
+  /** The restore job that wrote it back (issue 2.3): an archive restores once. */
+  restored_by_job?: string | null;
+  restored_at?: string | null;
 };
 
 export function toArchiveItem(row: ArchiveRow): ArchiveItem {
@@ -32,6 +35,9 @@ export function toArchiveItem(row: ArchiveRow): ArchiveItem {
     createdAt: row.created_at,
     jobId: row.job_id,
     status: row.status,
+    restoredByJob: row.restored_by_job ?? null,
+    restoredAt: row.restored_at ?? null,
+    restorable: row.status === "verified" && row.job_id !== null && !row.restored_by_job,
   };
 }
 

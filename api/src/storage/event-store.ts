@@ -1,11 +1,19 @@
 import { byteLength } from "../lib/hash.ts";
 
 /**
- * Events of an aggregate live in R2 as NDJSON segments of up to SEGMENT_SIZE events:
- * `events/{kind}/{id}/{segment:08d}.ndjson`. A 5,000-event history is five objects, so
- * listing and deleting it stays within R2's 1,000 keys per page and per delete call.
+ * Events of an aggregate live in R2 as NDJSON segments: `events/{kind}/{id}/{segment:08d}.ndjson`,
+ * each with its count, sequence range and last time as custom metadata, so a listing (no bodies
+ * read) sums up a history. Appends fill the last segment up to SEGMENT_SIZE events and then start a
+ * new one; a history written whole (the seed) is cut into segments of up to SEALED_SEGMENT_SIZE, so
+ * 100,000 events are two objects. Either way, listing and deleting a history stays within R2's
+ * 1,000 keys per page and per delete call, and a segment of SEGMENT_SIZE or more is never rewritten.
+ *
+ * A segment may also carry, in its metadata, a snapshot of the state folded from every event up to
+ * its last one (see state-snapshots.ts): derived, never the truth, gone with the segment.
  */
 export const SEGMENT_SIZE = 1000;
+/** Segments of a history written whole: about 5 MB of NDJSON. */
+export const SEALED_SEGMENT_SIZE = 50_000;
 /** R2 deletes at most this many keys per call. */
 export const R2_DELETE_BATCH = 1000;
 
@@ -27,7 +35,15 @@ export type SegmentInfo = {
   firstSeq: number;
   lastSeq: number;
   lastAt: string | null;
+  /** The state after `lastSeq`, when the writer stored one (see state-snapshots.ts). */
+  snapshot: SegmentSnapshot | null;
 };
+
+/** A state folded by the reducer named `version` from every event up to a segment's last one. */
+export type SegmentSnapshot = { version: string; state: unknown };
+
+/** R2 allows 2,048 bytes of custom metadata per object; a larger snapshot is not stored. */
+const METADATA_BUDGET = 1900;
 
 export type EventsSummary = {
   eventCount: number;
@@ -62,25 +78,37 @@ export function eventBytes(event: StoredEvent): number {
   return byteLength(`${JSON.stringify(event)}\n`);
 }
 
-/** Writes (or rewrites) one segment with the metadata listing relies on. */
+/**
+ * Writes (or rewrites) one segment with the metadata listing relies on, and the state after its
+ * last event when given (and small enough for R2's metadata limit).
+ */
 export async function writeSegment(
   bucket: R2Bucket,
   kind: AggregateKind,
   id: string,
   index: number,
   events: readonly StoredEvent[],
+  snapshot?: SegmentSnapshot,
 ): Promise<SegmentInfo> {
   const first = events[0];
   const last = events[events.length - 1];
   if (!first || !last) throw new Error("A segment needs at least one event");
   const key = segmentKey(kind, id, index);
   const body = encodeEvents(events);
-  const meta = {
+  const meta: Record<string, string> = {
     count: String(events.length),
     firstSeq: String(first.seq),
     lastSeq: String(last.seq),
     lastAt: last.at,
   };
+  let stored: SegmentSnapshot | null = null;
+  if (snapshot) {
+    const withState = { ...meta, stateVersion: snapshot.version, state: JSON.stringify(snapshot.state) };
+    if (byteLength(Object.entries(withState).flat().join("")) <= METADATA_BUDGET) {
+      Object.assign(meta, withState);
+      stored = snapshot;
+    }
+  }
   await bucket.put(key, body, {
     httpMetadata: { contentType: "application/x-ndjson" },
     customMetadata: meta,
@@ -93,6 +121,7 @@ export async function writeSegment(
     firstSeq: first.seq,
     lastSeq: last.seq,
     lastAt: last.at,
+    snapshot: stored,
   };
 }
 
@@ -123,7 +152,17 @@ function toSegmentInfo(object: R2Object): SegmentInfo {
     firstSeq: Number(meta.firstSeq ?? 0),
     lastSeq: Number(meta.lastSeq ?? 0),
     lastAt: meta.lastAt ?? null,
+    snapshot: parseSnapshot(meta),
   };
+}
+
+function parseSnapshot(meta: Record<string, string>): SegmentSnapshot | null {
+  if (!meta.stateVersion || meta.state === undefined) return null;
+  try {
+    return { version: meta.stateVersion, state: JSON.parse(meta.state) };
+  } catch {
+    return null; // unreadable: the events rebuild it
+  }
 }
 
 export function summarizeSegments(segments: readonly SegmentInfo[]): EventsSummary {
@@ -165,9 +204,9 @@ export async function deleteKeys(
   }
 }
 
-/** Splits a full history into segment-sized chunks (used by the seed and by appends). */
-export function chunkEvents(events: readonly StoredEvent[]): StoredEvent[][] {
+/** Splits events into segment-sized chunks: SEGMENT_SIZE for appends, SEALED_SEGMENT_SIZE for a whole history. */
+export function chunkEvents(events: readonly StoredEvent[], size = SEGMENT_SIZE): StoredEvent[][] {
   const chunks: StoredEvent[][] = [];
-  for (let i = 0; i < events.length; i += SEGMENT_SIZE) chunks.push(events.slice(i, i + SEGMENT_SIZE));
+  for (let i = 0; i < events.length; i += size) chunks.push(events.slice(i, i + size));
   return chunks;
 }

@@ -1,5 +1,6 @@
 import type { DeletionMode } from "@cleanup/shared";
 import { buildHubPlan, collectHubFacts, requireHub } from "../domain/hubs.ts";
+import type { AggregateRestore } from "./aggregate-restore.ts";
 import {
   type AggregateRows,
   aggregateJob,
@@ -56,4 +57,16 @@ export const hubTarget: DeletionTarget = {
       summary: aggregateSummary(end),
       sentence: aggregateSentence(end, `hub ${end.job.target.label}`),
     }),
+};
+
+/** Putting a hub back from its archive (issue 2.3): its row and its registry entry; paired locks never left. */
+export const hubRestore: AggregateRestore = {
+  kind: "hub",
+  tables: ["hubs", "aggregates"],
+  target(header) {
+    const row = header.rows.hubs?.[0] as { name: string } | undefined;
+    return { type: "hub", id: header.uuid, uuid: header.uuid, label: row?.name ?? header.uuid };
+  },
+  fields: (header) => ({ hubId: header.uuid }),
+  existsSql: (target) => ({ sql: "SELECT 1 FROM hubs WHERE id = ?1", values: [target.id] }),
 };

@@ -2,6 +2,7 @@ import type { DeletionMode } from "@cleanup/shared";
 import { collectLockFacts } from "../domain/lock-facts.ts";
 import { buildLockPlan } from "../domain/lock-plan.ts";
 import { findLock, requireLock } from "../domain/locks.ts";
+import type { AggregateRestore } from "./aggregate-restore.ts";
 import {
   type AggregateRows,
   aggregateJob,
@@ -73,4 +74,32 @@ export const lockTarget: DeletionTarget = {
       summary: aggregateSummary(end),
       sentence: aggregateSentence(end, `lock ${end.job.target.label}`),
     }),
+};
+
+/**
+ * Putting a lock back from its archive (issue 2.3): its row first, then its temporary keys, its key
+ * assignments (those deleted with it: the header holds them only when cascading) and its registry
+ * entry. A lock exists again when its numeric id or its UUID has a row.
+ */
+export const lockRestore: AggregateRestore = {
+  kind: "lock",
+  tables: ["locks", "temp_keys", "key_assignments", "aggregates"],
+  target(header) {
+    const row = header.rows.locks?.[0] as { lock_id: number; name: string } | undefined;
+    const lockId = row?.lock_id ?? Number(header.targetId);
+    return {
+      type: "lock",
+      id: String(lockId),
+      uuid: header.uuid,
+      label: `${row?.name ?? "lock"} (#${lockId})`,
+    };
+  },
+  fields(header) {
+    const row = header.rows.locks?.[0] as { lock_id: number; hub_id: string | null } | undefined;
+    return { lockId: String(row?.lock_id ?? header.targetId), hubId: row?.hub_id ?? null };
+  },
+  existsSql: (target) => ({
+    sql: "SELECT 1 FROM locks WHERE lock_id = ?1 OR uuid = ?2",
+    values: [Number(target.id), target.uuid],
+  }),
 };

@@ -4,6 +4,7 @@ import { hubTarget } from "./hub.ts";
 import { lockTarget } from "./lock.ts";
 import { orgKeysTarget } from "./org-keys.ts";
 import { projectKeyTarget } from "./project-key.ts";
+import { restoreTarget } from "./restore.ts";
 import type { DeletionTarget } from "./target.ts";
 
 /** Every deletion target by its endpoint: the endpoint table's `deletes` rows, each with its module. */
@@ -13,6 +14,7 @@ export const TARGETS = {
   deleteLock: lockTarget,
   deleteProjectKey: projectKeyTarget,
   deleteOrganizationKeys: orgKeysTarget,
+  restoreArchive: restoreTarget,
 } satisfies Partial<Record<EndpointName, DeletionTarget>>;
 
 export type DeletionEndpoint = keyof typeof TARGETS;

@@ -1,4 +1,4 @@
-import type { EndpointName, JobStep, JobStepName, Plan } from "@cleanup/shared";
+import type { AuditAction, EndpointName, JobStep, JobStepName, Plan } from "@cleanup/shared";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import type { JobTarget, StoredJob } from "../jobs/job-types.ts";
@@ -28,6 +28,8 @@ export type StepContext = {
 
 /** A deletion request, validated and resolved: what the job will run with. */
 export type PreparedDeletion = {
+  /** The job's audit action when it is not the endpoint's own (a restore of a hub: `restore-hub`). */
+  action?: AuditAction;
   target: JobTarget;
   /** The options the job and its audit records carry. */
   options: Record<string, string | boolean>;

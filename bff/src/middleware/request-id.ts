@@ -1,5 +1,6 @@
 import { HEADERS } from "@cleanup/shared";
 import type { MiddlewareHandler } from "hono";
+import { withAnswerHeaders } from "../node-http.ts";
 import type { AppEnv } from "../types.ts";
 
 /**
@@ -13,7 +14,7 @@ export function requestId(): MiddlewareHandler<AppEnv> {
   return async function requestIdMiddleware(c, next) {
     const id = crypto.randomUUID();
     c.set("requestId", id);
-    await next();
-    if (!c.res.headers.has(HEADERS.requestId)) c.header(HEADERS.requestId, id);
+    // An answer carrying its own id (the api's, for a forwarded call) keeps it.
+    return withAnswerHeaders(c, next, [[HEADERS.requestId, id]]);
   };
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { requestHeader, withAnswerHeaders } from "../node-http.ts";
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -17,6 +18,15 @@ export interface SecurityHeadersOptions {
   hsts?: string;
 }
 
+/** The same on every response. */
+const FIXED_HEADERS: readonly (readonly [string, string])[] = [
+  ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
+  ["X-Frame-Options", "DENY"],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "no-referrer"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+];
+
 /**
  * Sets the console's security headers on every response; HSTS only when the request came over
  * TLS (directly, or `X-Forwarded-Proto: https` from the load balancer), since browsers ignore it otherwise.
@@ -25,17 +35,18 @@ export interface SecurityHeadersOptions {
  * app.use(securityHeaders({ hsts: "max-age=31536000" }));
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
-  const hsts = options.hsts ?? "max-age=63072000; includeSubDomains";
+  const withHsts = [
+    ...FIXED_HEADERS,
+    ["Strict-Transport-Security", options.hsts ?? "max-age=63072000; includeSubDomains"],
+  ] as const;
   return async function securityHeadersMiddleware(c, next) {
-    await next();
-    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    c.header("X-Frame-Options", "DENY");
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-    c.header("Cross-Origin-Opener-Policy", "same-origin");
-    const forwardedProto = c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim().toLowerCase();
-    if (forwardedProto === "https" || new URL(c.req.url).protocol === "https:") {
-      c.header("Strict-Transport-Security", hsts);
-    }
+    const tls = overTls(c.req.url, requestHeader(c, "x-forwarded-proto"));
+    return withAnswerHeaders(c, next, tls ? withHsts : FIXED_HEADERS);
   };
+}
+
+function overTls(url: string, forwardedProto: string | undefined): boolean {
+  if (url.startsWith("https:")) return true;
+  if (!forwardedProto) return false;
+  return forwardedProto.split(",")[0]!.trim().toLowerCase() === "https";
 }

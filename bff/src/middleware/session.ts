@@ -2,7 +2,9 @@ import type { MiddlewareHandler } from "hono";
 import { errorBody } from "../errors.ts";
 import { type RelyingParty, SignInError } from "../oidc/relying-party.ts";
 import type { RevokedSessions } from "../revoked-sessions.ts";
+import { LOGOUT_PATH } from "../routes/auth.ts";
 import { judgeSession, Session, sessionEndsAt } from "../session.ts";
+import type { SessionCache } from "../session-cache.ts";
 import {
   clearSessionCookie,
   readSessionCookie,
@@ -16,11 +18,13 @@ export interface SessionOptions {
   box: SessionBox;
   rp: RelyingParty;
   revoked: RevokedSessions;
+  /** Opened cookies, so each cookie value is decrypted once (its verdict is still judged every time). */
+  cache: SessionCache;
   now?: () => number;
 }
 
 /**
- * Opens the session cookie into `c.var.session`. A tampered, foreign, revoked, idle or too old
+ * Opens the session cookie into `c.var.session`, decrypting each cookie value once (the cache). A tampered, foreign, revoked, idle or too old
  * session yields none (and the cookie is dropped). When the provider is due to confirm the session
  * (every SESSION_RECHECK_SECONDS, or before the access token expires) its tokens are refreshed
  * first, once per session however many requests arrive together; a refresh the provider refuses
@@ -31,10 +35,19 @@ export interface SessionOptions {
  */
 export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
   const now = options.now ?? Date.now;
-  const { box, rp, revoked } = options;
+  const { box, rp, revoked, cache } = options;
+
+  /** The session the cookie holds unless it was revoked here: from the cache, or decrypted, checked and cached. */
+  async function open(raw: string): Promise<Readonly<Session> | undefined> {
+    const cached = cache.get(raw);
+    if (cached) return revoked.has(cached.sid) ? undefined : cached;
+    const parsed = Session.safeParse(await box.open(SESSION_COOKIE, raw));
+    if (!parsed.success || revoked.has(parsed.data.sid)) return undefined;
+    return cache.set(raw, parsed.data);
+  }
   const refreshing = new Map<string, Promise<Session | undefined>>();
 
-  async function refreshed(s: Session): Promise<Session | undefined> {
+  async function refreshed(s: Readonly<Session>): Promise<Session | undefined> {
     const key = `${s.sid}|${s.checkedAt}`;
     let pending = refreshing.get(key);
     if (!pending) {
@@ -49,7 +62,6 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
             accessExp: t.accessExp,
             accessAt: at,
             refreshToken: t.refreshToken ?? s.refreshToken,
-            idToken: t.idToken ?? s.idToken,
             checkedAt: at,
           };
         })
@@ -67,23 +79,24 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
   }
 
   return async function sessionMiddleware(c, next) {
-    const { config, requestId } = c.var;
+    const config = c.get("config");
     const raw = readSessionCookie(c);
-    const opened = raw ? Session.safeParse(await box.open(SESSION_COOKIE, raw)) : undefined;
-    let current = opened?.success && !revoked.has(opened.data.sid) ? opened.data : undefined;
+    let current = raw ? await open(raw) : undefined;
     let changed = false;
     if (current) {
       const verdict = judgeSession(current, now(), config.session);
+      // A sign-out is never held up by a refresh: it must end the session even with the provider down.
+      const signingOut = c.req.method === "POST" && c.req.path === LOGOUT_PATH;
       if (verdict.state === "ended") {
         end(current, config.session.absoluteSeconds);
         current = undefined;
       } else {
-        if (verdict.refresh) {
+        if (verdict.refresh && !signingOut) {
           let next: Session | undefined;
           try {
             next = await refreshed(current);
           } catch (err) {
-            return c.json(errorBody.badGateway((err as Error).message, requestId), 502);
+            return c.json(errorBody.badGateway((err as Error).message, c.get("requestId")), 502);
           }
           if (!next) end(current, config.session.absoluteSeconds);
           current = next;
@@ -98,17 +111,22 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
     c.set("session", current);
     await next();
 
+    const rewrite = current !== undefined && changed;
+    const drop = raw !== undefined && current === undefined;
+    if (!rewrite && !drop) return; // the common case: nothing to write, and the answer left untouched
     const handlerSetIt = c.res.headers.getSetCookie().some((line) => line.startsWith(`${SESSION_COOKIE}=`));
     if (handlerSetIt) return;
-    if (current && changed) {
-      writeSessionCookie(c, await box.seal(SESSION_COOKIE, current), sessionEndsAt(current, config.session));
-    } else if (raw && !current) {
+    if (current && rewrite) {
+      const sealed = await box.seal(SESSION_COOKIE, current);
+      cache.set(sealed, current); // the browser's next request brings this value
+      writeSessionCookie(c, sealed, sessionEndsAt(current, config.session));
+    } else {
       clearSessionCookie(c);
     }
   };
 
   /** Remembers the end here and tells the provider, best effort (the tokens expire anyway). */
-  function end(s: Session, absoluteSeconds: number) {
+  function end(s: Readonly<Session>, absoluteSeconds: number) {
     revoked.add(s.sid, s.authAt + absoluteSeconds * 1000);
     rp.revoke({ refreshToken: s.refreshToken, accessToken: s.jwt }).catch(() => {});
   }
@@ -122,7 +140,7 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
  */
 export function requireSession(): MiddlewareHandler<AppEnv> {
   return async function requireSessionMiddleware(c, next) {
-    if (!c.var.session) return c.json(errorBody.unauthorized("Sign in to continue"), 401);
+    if (!c.get("session")) return c.json(errorBody.unauthorized("Sign in to continue"), 401);
     await next();
   };
 }

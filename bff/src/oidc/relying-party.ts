@@ -211,15 +211,26 @@ export function createRelyingParty(cfg: OidcConfig) {
       if (!config.serverMetadata().revocation_endpoint) {
         throw new SignInError("invalid", "The provider has no revocation endpoint (RFC 7009)");
       }
-      if (tokens.refreshToken) {
-        await oidc.tokenRevocation(config, tokens.refreshToken, { token_type_hint: "refresh_token" });
-      }
+      const revokeOne = (token: string, hint: "refresh_token" | "access_token") =>
+        oidc.tokenRevocation(config, token, { token_type_hint: hint }).catch((err) => {
+          throw classify(err);
+        });
+      if (tokens.refreshToken) await revokeOne(tokens.refreshToken, "refresh_token");
       if (tokens.accessToken) {
-        await oidc.tokenRevocation(config, tokens.accessToken, { token_type_hint: "access_token" });
+        await revokeOne(tokens.accessToken, "access_token").catch((err: SignInError) => {
+          // A JWT access token is often not revocable (our provider refuses it); it expires within
+          // minutes, and the grant ended with the refresh token. Only an outage, or nothing else revoked, fails.
+          if (err.code === "unreachable" || !tokens.refreshToken) throw err;
+        });
       }
     },
 
-    /** Where to send the browser to end the provider's own session; undefined when it cannot. */
+    /**
+     * Where to send the browser to end the provider's own session; undefined when it cannot. With
+     * an ID token (a refused sign-in, redirected by the bff) it is the `id_token_hint`; a sign-out
+     * names the client instead (`client_id`), as the session keeps no ID token and page script must
+     * never see one (ADR 018).
+     */
     async endSessionUrl(idToken: string | undefined, state: string): Promise<URL | undefined> {
       const config = await configuration().catch(() => undefined);
       if (!config?.serverMetadata().end_session_endpoint) return undefined;

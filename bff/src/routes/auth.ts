@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import { errorBody, fieldErrors, notFound } from "../errors.ts";
 import { passwordLogin } from "../oidc/password-login.ts";
 import { type RelyingParty, type SignedIn, SignInError, SignInFlow } from "../oidc/relying-party.ts";
+import { SignOutRevocations } from "../oidc/sign-out-revocations.ts";
 import { signInFailedPage } from "../pages.ts";
 import type { RevokedSessions } from "../revoked-sessions.ts";
 import { type Session, sessionEndsAt } from "../session.ts";
@@ -24,6 +25,13 @@ import {
 import type { AppEnv } from "../types.ts";
 
 export const NOT_STAFF = "Only SmartphoneKey staff can sign in to Cleanup Console";
+/**
+ * The most a session cookie's name and value may take: browsers keep cookies of up to 4,096 bytes
+ * (name, value and attributes; RFC 6265 §6.1), and our attributes take about 100 of them.
+ */
+export const MAX_SESSION_COOKIE_BYTES = 3_990;
+/** `POST /bff/logout`: the one request the session middleware never refreshes first. */
+export const LOGOUT_PATH = "/bff/logout";
 
 function sessionResponse(config: Config, session: Session): SessionResponse {
   return {
@@ -83,6 +91,8 @@ export function authRoutes({
   rp: RelyingParty;
   revoked: RevokedSessions;
 }) {
+  const revocations = new SignOutRevocations(rp);
+
   /** Redeems the callback for tokens, refuses non-staff, and builds the session. */
   async function complete(callback: URL, flow: SignInFlow): Promise<Completed> {
     let tokens: SignedIn;
@@ -107,7 +117,6 @@ export function authRoutes({
       accessExp: tokens.accessExp,
       accessAt: now,
       refreshToken: tokens.refreshToken,
-      idToken: tokens.idToken,
       authAt: now,
       seenAt: now,
       checkedAt: now,
@@ -115,12 +124,21 @@ export function authRoutes({
     return { ok: true, session };
   }
 
+  /**
+   * Sets the session cookie, or refuses loudly when it would be too large for browsers to keep:
+   * a provider whose tokens are that big (large role claims, say) would otherwise sign people in
+   * to a cookie the browser silently drops, and back to the sign-in page.
+   */
   async function startSession(c: Context<AppEnv>, session: Session) {
-    writeSessionCookie(
-      c,
-      await box.seal(SESSION_COOKIE, session),
-      sessionEndsAt(session, c.var.config.session),
-    );
+    const sealed = await box.seal(SESSION_COOKIE, session);
+    const bytes = SESSION_COOKIE.length + 1 + sealed.length;
+    if (bytes > MAX_SESSION_COOKIE_BYTES) {
+      throw new SignInError(
+        "invalid",
+        `The sign-in service's tokens are too large for the session cookie (${bytes} bytes; browsers keep ${MAX_SESSION_COOKIE_BYTES}). Ask for a smaller access token (fewer claims) at the provider.`,
+      );
+    }
+    writeSessionCookie(c, sealed, sessionEndsAt(session, c.var.config.session));
   }
 
   function failedPage(c: Context<AppEnv>, error: SignInError) {
@@ -154,7 +172,13 @@ export function authRoutes({
       }
       const done = await complete(new URL(c.req.url), flow.data);
       if (done.ok) {
-        await startSession(c, done.session);
+        try {
+          await startSession(c, done.session);
+        } catch (err) {
+          const { refreshToken, jwt: accessToken } = done.session;
+          rp.revoke({ refreshToken, accessToken }).catch(() => {});
+          return failedPage(c, err as SignInError);
+        }
         return c.redirect(flow.data.returnTo, 302);
       }
       if (!done.notStaff) return failedPage(c, done.error);
@@ -193,13 +217,15 @@ export function authRoutes({
       }
       try {
         const { url, flow } = await rp.start("/", { prompt: "login", login_hint: input.data.email });
-        const login = await passwordLogin(url, config.oidc.redirectUri, input.data, clientAddress(c));
+        const address = clientAddress(c);
+        const forwardedFor = address ? { address, clientSecret: config.oidc.clientSecret } : undefined;
+        const login = await passwordLogin(url, config.oidc.redirectUri, input.data, forwardedFor);
         if (!login.ok && login.status === 429) {
           if (login.retryAfter) c.header("Retry-After", login.retryAfter);
           const minutes = Math.ceil(Number(login.retryAfter ?? 900) / 60);
           return c.json(
             errorBody.tooManyRequests(
-              `Too many failed sign-ins for this account; try again in ${minutes} min`,
+              `Too many failed sign-ins for this account from this address; try again in ${minutes} min`,
             ),
             429,
           );
@@ -218,18 +244,21 @@ export function authRoutes({
         return c.json(errorBody.badGateway(error.message, requestId), 502);
       }
     })
-    .post("/logout", async (c) => {
+    .post(LOGOUT_PATH.slice("/bff".length), async (c) => {
+      // Local first, whatever the provider does: the cookie goes, and this copy refuses its sid
+      // (the session middleware never refreshes a sign-out, so an outage cannot stop it).
       const session = c.var.session;
       clearSessionCookie(c);
-      if (!session) return c.json({ logoutUrl: null }, 200);
-      revoked.add(session.sid, session.authAt + c.var.config.session.absoluteSeconds * 1000);
-      try {
-        await rp.revoke({ refreshToken: session.refreshToken, accessToken: session.jwt });
-      } catch (err) {
-        // This copy refuses the cookie already; others would only learn it when the refresh fails.
-        console.error(`[bff] ${c.var.requestId} sign-out of ${session.email}: revocation failed:`, err);
+      let providerAnswered = true;
+      if (session) {
+        const until = session.authAt + c.var.config.session.absoluteSeconds * 1000;
+        revoked.add(session.sid, until);
+        // Other copies learn it from the provider; owed and retried while it is unreachable.
+        const tokens = { refreshToken: session.refreshToken, accessToken: session.jwt };
+        providerAnswered = await revocations.revoke(session.sid, tokens, until);
       }
-      const end = await rp.endSessionUrl(session.idToken, "signed-out");
+      // The provider's own session ends where the browser goes next; no token in it (page script reads it).
+      const end = providerAnswered ? await rp.endSessionUrl(undefined, "signed-out") : undefined;
       return c.json({ logoutUrl: end?.href ?? null }, 200);
     })
     .get("/session", (c) => {

@@ -1,9 +1,11 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { routerOptions } from "./router-options";
+import { approvalsRoute } from "./routes/approvals/route";
 import { auditRoute } from "./routes/audit/route";
 import { auditRecordRoute } from "./routes/audit-record/route";
 import { authedRoute } from "./routes/authed";
+import { deletedRoute } from "./routes/deleted/route";
 import { environmentIndexRoute, environmentRoute } from "./routes/environment/route";
 import { homeRoute } from "./routes/home";
 import { hubRoute } from "./routes/hub/route";
@@ -29,6 +31,8 @@ export const routeTree = rootRoute.addChildren([
       auditRoute,
       auditRecordRoute,
       resetRoute,
+      deletedRoute,
+      approvalsRoute,
     ]),
   ]),
 ]);

@@ -44,20 +44,26 @@ export interface RequestOptions<S extends z.ZodType> extends FetchOptions {
 }
 
 /**
- * Judges an answer of the bff: {@link ApiError} when it is not a 2xx, {@link ContractError} when the
- * body does not parse with the contract schema, else the parsed body.
+ * Judges an answer of the bff: {@link ApiError} when it is not a 2xx or was cut off part-way (a 502
+ * with the call's request id, so the console can show it), {@link ContractError} when the body does
+ * not parse with the contract schema, else the parsed body.
  *
  * @example return readAnswer("/bff/session", await bffFetch("/bff/session"), SessionResponse);
  */
 export function readAnswer<S extends z.ZodType>(path: string, answer: BffAnswer, schema: S): z.infer<S> {
-  if (!answer.ok) throw new ApiError(answer.status, answer.json, answer.requestId);
+  const { requestId } = answer;
+  if (answer.cutOff) {
+    const message = "The answer was cut off before its end; try again, or give support the request id";
+    throw new ApiError(502, { error: "Bad Gateway", message, code: 502, requestId }, requestId);
+  }
+  if (!answer.ok) throw new ApiError(answer.status, answer.json, requestId);
   const parsed = schema.safeParse(answer.json);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)
       .map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
       .join("; ");
-    throw new ContractError(path, issues, answer.requestId);
+    throw new ContractError(path, issues, requestId);
   }
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { HEADERS } from "@cleanup/shared";
+import { HEADERS } from "@cleanup/shared/header-names";
 
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
@@ -17,6 +17,11 @@ export interface BffAnswer {
   requestId: string | null;
   /** The parsed JSON body, null when empty, or an error-shaped stand-in when it was not JSON. */
   json: unknown;
+  /**
+   * The body stopped before its end (the bff ends an answer that passes its size cap, or the
+   * connection dropped); `json` is null then. `readAnswer` makes it a 502 with the request id.
+   */
+  cutOff: boolean;
 }
 
 function withQuery(url: string, query: QueryParams | undefined): string {
@@ -29,8 +34,23 @@ function withQuery(url: string, query: QueryParams | undefined): string {
   return qs ? `${url}?${qs}` : url;
 }
 
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
+/**
+ * Reads a whole answer. A body cut off part-way is `cutOff`; a call the caller aborted stays an
+ * abort (the error is thrown).
+ */
+export async function toAnswer(res: Response, signal?: AbortSignal): Promise<BffAnswer> {
+  const answer = { status: res.status, ok: res.ok, requestId: res.headers.get(HEADERS.requestId) };
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return { ...answer, json: null, cutOff: true };
+  }
+  return { ...answer, json: parseJson(res, text), cutOff: false };
+}
+
+function parseJson(res: Response, text: string): unknown {
   if (!text) return null;
   try {
     return JSON.parse(text);
@@ -62,10 +82,5 @@ export async function bffFetch(
     body: body === undefined ? undefined : JSON.stringify(body),
     signal,
   });
-  return {
-    status: res.status,
-    ok: res.ok,
-    requestId: res.headers.get(HEADERS.requestId),
-    json: await readJson(res),
-  };
+  return toAnswer(res, signal);
 }

@@ -1,6 +1,7 @@
 import { type QueryKey, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { toast } from "sonner";
+import { isJobWaiting } from "./deletion-request";
 import { environmentKeys } from "./query-keys";
 
 /**
@@ -59,8 +60,18 @@ export function useDeletionMutation<TInput, TResult>(
         ),
       );
     },
-    // A refused or failed attempt is audited too: the target's history on the page shows it.
-    onError: () => queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
+    // A refused or failed attempt is audited too: the target's history on the page shows it. A
+    // scheduled one, or one waiting for a second person, also changed the target's reads and jobs.
+    onError: (error) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
+        ...(isJobWaiting(error)
+          ? [
+              queryClient.invalidateQueries({ queryKey: environmentKeys.jobs(environment) }),
+              queryClient.invalidateQueries({ queryKey: targetKey, exact: true }),
+            ]
+          : []),
+      ]),
   });
   const done = mutation.isSuccess;
   useEffect(() => {

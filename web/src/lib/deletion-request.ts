@@ -1,3 +1,4 @@
+import type { JobAccepted as JobAcceptedType } from "@cleanup/shared";
 import { encodeAuditReason, endpointPath, HEADERS, Job, JobAccepted } from "@cleanup/shared";
 import type { z } from "zod";
 import { ApiError, apiRequest, type QueryParams, type RequestOptions } from "./api-client";
@@ -10,7 +11,28 @@ export interface DeletionConfirmation {
   reason: string;
   /** One per confirmed attempt, so a retried request cannot delete twice. */
   idempotencyKey: string;
+  /** A waiting period (ISO 8601 duration, e.g. `PT10M`): the deletion is scheduled, and can be cancelled until then. */
+  schedule?: string | undefined;
 }
+
+/**
+ * The deletion did not run yet: it was scheduled (`runAt`) or waits for a second staff member. Not a
+ * failure: the page shows the job with its countdown, Cancel, or who must approve it.
+ */
+export class JobWaitingError extends Error {
+  readonly job: JobAcceptedType;
+  constructor(job: JobAcceptedType) {
+    super(
+      job.status === "scheduled"
+        ? `Scheduled for ${job.runAt}`
+        : "Waiting for a second staff member to approve it",
+    );
+    this.name = "JobWaitingError";
+    this.job = job;
+  }
+}
+
+export const isJobWaiting = (error: unknown): error is JobWaitingError => error instanceof JobWaitingError;
 
 /**
  * The headers that tie a deletion to the previewed plan, the attempt and the reason.
@@ -21,7 +43,7 @@ export function confirmationHeaders({
   planToken,
   reason,
   idempotencyKey,
-}: DeletionConfirmation): Record<string, string> {
+}: Pick<DeletionConfirmation, "planToken" | "reason" | "idempotencyKey">): Record<string, string> {
   return {
     [HEADERS.ifMatch]: `"${planToken}"`,
     [HEADERS.idempotencyKey]: idempotencyKey,
@@ -65,6 +87,9 @@ export async function requestJob<S extends z.ZodType>(
   const first = await apiRequest(environment, path, { ...options, schema: options.schema.or(JobAccepted) });
   const accepted = JobAccepted.safeParse(first);
   if (!accepted.success || options.schema.safeParse(first).success) return first as z.infer<S>;
+  if (accepted.data.status === "scheduled" || accepted.data.status === "awaiting-approval") {
+    throw new JobWaitingError(accepted.data);
+  }
   for (;;) {
     await wait(JOB_POLL_MS, options.signal);
     const job = await apiRequest(environment, endpointPath("getJob", { jobId: accepted.data.jobId }), {
@@ -90,7 +115,7 @@ export function requestDeletion<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   return requestJob(environment, path, {
     method: "DELETE",
-    query: confirmation ? query : { ...query, dryRun: true },
+    query: confirmation ? { ...query, schedule: confirmation.schedule } : { ...query, dryRun: true },
     headers: confirmation && confirmationHeaders(confirmation),
     schema,
     signal,

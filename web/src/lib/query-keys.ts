@@ -15,4 +15,7 @@ export const environmentKeys = {
   projectKeys: (environment: string) => ["environments", environment, "project-keys"] as const,
   audit: (environment: string) => ["environments", environment, "audit"] as const,
   reset: (environment: string) => ["environments", environment, "reset"] as const,
+  /** Jobs and archives (issue 2.3): a deletion, a restore or an act on a job changes them. */
+  jobs: (environment: string) => ["environments", environment, "jobs"] as const,
+  archives: (environment: string) => ["environments", environment, "archives"] as const,
 };

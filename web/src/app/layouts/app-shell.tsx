@@ -1,10 +1,11 @@
 import { getRouteApi, Link, Outlet, useNavigate } from "@tanstack/react-router";
-import { Eraser, Moon, ScrollText, Search, Sun, Trash2 } from "lucide-react";
+import { Eraser, Moon, ScrollText, Search, Sun, Trash2, UserCheck } from "lucide-react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Toaster } from "sonner";
 import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
+import { useApprovalToasts } from "@/features/approvals/hooks/use-approval-toasts";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { EnvironmentBadge } from "@/features/environments/components/environment-badge";
 import { EnvironmentSwitcher } from "@/features/environments/components/environment-switcher";
@@ -58,7 +59,7 @@ const navLink =
 
 /** A link of the main navigation: icon and label, the label hidden (but still named) on narrow screens. */
 function NavItem(props: {
-  to: "/$env/search" | "/$env/audit" | "/$env/reset";
+  to: "/$env/search" | "/$env/audit" | "/$env/reset" | "/$env/approvals";
   env: string;
   icon: React.ReactNode;
   label: string;
@@ -93,6 +94,7 @@ export function AppShell() {
   const production = environment.kind === "production";
   const dev = environment.kind === "dev";
   const env = environment.name;
+  useApprovalToasts(env, session.email);
 
   const openPalette = (open: boolean) => {
     if (open) setPaletteLoaded(true);
@@ -117,6 +119,13 @@ export function AppShell() {
       icon: <ScrollText aria-hidden="true" />,
       keywords: ["history", "records", "export"],
       run: () => void navigate({ to: "/$env/audit", params: { env } }),
+    },
+    {
+      id: "approvals",
+      label: "Approvals",
+      icon: <UserCheck aria-hidden="true" />,
+      keywords: ["approve", "reject", "second approver", "waiting"],
+      run: () => void navigate({ to: "/$env/approvals", params: { env } }),
     },
     ...(dev
       ? [
@@ -168,6 +177,12 @@ export function AppShell() {
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavItem to="/$env/search" env={env} icon={<Search aria-hidden="true" />} label="Search" />
             <NavItem to="/$env/audit" env={env} icon={<ScrollText aria-hidden="true" />} label="Audit log" />
+            <NavItem
+              to="/$env/approvals"
+              env={env}
+              icon={<UserCheck aria-hidden="true" />}
+              label="Approvals"
+            />
             {dev && (
               <NavItem
                 to="/$env/reset"

@@ -14,7 +14,7 @@ export interface TargetDeletionPageProps {
   result: React.ReactNode;
   /** The heading above the result: from the URL alone, since the target is no longer loaded. */
   resultTitle: React.ReactNode;
-  /** What happened to the target before (and after) this visit: its audit records. */
+  /** What happened to the target before (and after) this visit: its audit records, jobs and archives. */
   history: React.ReactNode;
 }
 

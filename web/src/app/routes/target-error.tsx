@@ -1,5 +1,5 @@
 import { type ErrorComponentProps, Link, useParams } from "@tanstack/react-router";
-import { SearchX } from "lucide-react";
+import { ArchiveRestore, SearchX } from "lucide-react";
 import { RouteErrorView } from "@/components/errors/route-error-view";
 import { buttonVariants } from "@/components/ui/button";
 import { DeletedTarget } from "@/features/audit/components/deleted-target";
@@ -85,7 +85,17 @@ export function TargetErrorView(props: ErrorComponentProps) {
   return (
     <div className="grid gap-6">
       <DeletedTarget environment={env} target={{ type, id }} noun={noun} notFound={notFound} />
-      <TargetHistory env={env} type={type} id={id} noun={noun.toLowerCase()} />
+      {(type === "lock" || type === "hub") && (
+        <Link
+          to="/$env/deleted/$targetType/$targetId"
+          params={{ env, targetType: type, targetId: id }}
+          className={buttonVariants({ variant: "default", className: "justify-self-start" })}
+        >
+          <ArchiveRestore aria-hidden="true" />
+          Look up deleted {noun.toLowerCase()}: its archives, and restore
+        </Link>
+      )}
+      <TargetHistory env={env} type={type} id={id} noun={noun.toLowerCase()} exists={false} />
     </div>
   );
 }

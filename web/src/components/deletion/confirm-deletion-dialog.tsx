@@ -17,6 +17,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { forgetKeptReason, keptReasonKey, useKeptReason } from "@/lib/kept-reason";
+import { describeDuration, NOW, type ScheduleChoice, ScheduleField, scheduleOf } from "./schedule-field";
 
 export interface ConfirmDeletionDialogProps {
   /** What is deleted, in words: "lock", "hub", "project key". */
@@ -43,7 +44,12 @@ export interface ConfirmDeletionDialogProps {
   pending?: boolean;
   /** A returned promise that resolves means the deletion went through: its kept reason is forgotten. */
   // biome-ignore lint/suspicious/noConfusingVoidType: a caller returns nothing (done at once) or the deletion's promise
-  onConfirm: (input: { reason: string }) => void | Promise<unknown>;
+  onConfirm: (input: { reason: string; schedule?: string }) => void | Promise<unknown>;
+  /** The confirm button's icon (default a bin) and variant (default destructive): a restore is neither. */
+  confirmIcon?: React.ReactNode;
+  confirmVariant?: "destructive" | "default";
+  /** Offers "Delete after…" a waiting period besides "Delete now" (endpoints 2-5, not the dev reset). */
+  allowSchedule?: boolean;
   /** Overrides the question in the title (default "Delete {noun} {id} in {environment}?"). */
   title?: string;
   /** Overrides the label of the id field (default "Type the {noun} id to confirm"). */
@@ -107,6 +113,9 @@ type ConfirmFormProps = Pick<
   | "idLabel"
   | "confirmLabel"
   | "description"
+  | "allowSchedule"
+  | "confirmIcon"
+  | "confirmVariant"
 > & { pending: boolean; firstField: React.RefObject<HTMLInputElement | null> };
 
 function ConfirmForm({
@@ -119,6 +128,9 @@ function ConfirmForm({
   pending,
   firstField,
   onConfirm,
+  allowSchedule = false,
+  confirmIcon = <Trash2 aria-hidden="true" />,
+  confirmVariant = "destructive",
   title = `Delete ${targetNoun} ${targetId} in ${environment.name}?`,
   idLabel = `Type the ${targetNoun} id to confirm`,
   confirmLabel = `Delete ${targetNoun}`,
@@ -129,6 +141,8 @@ function ConfirmForm({
   const reasonKey = keptReasonKey(environment.name, targetNoun, targetId);
   const [reason, setReason] = useKeptReason(reasonKey);
   const [typedEnv, setTypedEnv] = useState("");
+  const [when, setWhen] = useState<ScheduleChoice>(NOW);
+  const schedule = scheduleOf(when);
   const ids = {
     id: useId(),
     idHint: useId(),
@@ -149,7 +163,7 @@ function ConfirmForm({
   // the api or the plan says production, else the configured name.
   const envName = onProduction ? environment.name : needsEnvironment ? "production" : environment.name;
   const envOk = !needsEnvironment || matches(typedEnv, envName);
-  const ready = idOk && reasonOk && envOk && !pending;
+  const ready = idOk && reasonOk && envOk && schedule !== "invalid" && !pending;
 
   return (
     <form
@@ -158,7 +172,8 @@ function ConfirmForm({
         event.preventDefault();
         if (!ready) return;
         // Kept while it may be needed again (a 401 on the way to sign-in, a 412); done, it is forgotten.
-        Promise.resolve(onConfirm({ reason: reason.trim() })).then(
+        const scheduled = typeof schedule === "string" && schedule !== "invalid" ? { schedule } : {};
+        Promise.resolve(onConfirm({ reason: reason.trim(), ...scheduled })).then(
           () => forgetKeptReason(reasonKey),
           () => {},
         );
@@ -239,11 +254,19 @@ function ConfirmForm({
         </div>
       )}
 
+      {allowSchedule && <ScheduleField value={when} onChange={setWhen} disabled={pending} />}
+
       <AlertDialogFooter>
         <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-        <Button type="submit" variant="destructive" disabled={!ready}>
-          {pending ? <Spinner /> : <Trash2 aria-hidden="true" />}
-          {pending ? "Deleting…" : confirmLabel}
+        <Button type="submit" variant={confirmVariant} disabled={!ready}>
+          {pending ? <Spinner /> : confirmIcon}
+          {pending
+            ? confirmVariant === "destructive"
+              ? "Deleting…"
+              : "Working…"
+            : typeof schedule === "string" && schedule !== "invalid"
+              ? `${confirmLabel} after ${describeDuration(schedule)}`
+              : confirmLabel}
         </Button>
       </AlertDialogFooter>
     </form>

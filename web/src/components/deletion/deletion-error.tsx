@@ -2,8 +2,10 @@ import { DeletionStep, PreconditionFailedBody } from "@cleanup/shared";
 import { RefreshCw } from "lucide-react";
 import { z } from "zod";
 import { ErrorAlert } from "@/components/errors/error-alert";
+import { WaitingJobNotice } from "@/components/jobs/waiting-job-notice";
 import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
+import { isJobWaiting } from "@/lib/deletion-request";
 import { OperationsTable } from "./deletion-result-view";
 import { describePlanChanges } from "./plan-changes";
 
@@ -25,6 +27,8 @@ export interface DeletionErrorProps {
   onPreviewAgain: () => void;
   /** "lock", "organization": what changed, in the 412's title. */
   targetNoun?: string;
+  /** The environment, to show a deletion that was scheduled or waits for approval (not an error). */
+  environment?: string;
 }
 
 /**
@@ -34,7 +38,15 @@ export interface DeletionErrorProps {
  * so the outcome is unknown until the audit log says; anything else — its message.
  * Every case shows the request id.
  */
-export function DeletionError({ error, onPreviewAgain, targetNoun = "target" }: DeletionErrorProps) {
+export function DeletionError({
+  error,
+  onPreviewAgain,
+  targetNoun = "target",
+  environment,
+}: DeletionErrorProps) {
+  if (isJobWaiting(error) && environment) {
+    return <WaitingJobNotice environment={environment} jobId={error.job.jobId} />;
+  }
   if (isApiError(error, 412)) {
     const changes = ChangedSince.safeParse(error.raw).data?.changes ?? [];
     const sentences = describePlanChanges(changes);

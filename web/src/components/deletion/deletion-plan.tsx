@@ -82,7 +82,7 @@ function ItemTable({
   );
 }
 
-function Counts({ counts }: { counts: Plan["counts"] }) {
+function Counts({ counts, restore = false }: { counts: Plan["counts"]; restore?: boolean }) {
   const d1Total = Object.values(counts.d1Rows).reduce((a, b) => a + b, 0);
   const tiles: [string, string][] = [
     ["Events", formatNumber(counts.events)],
@@ -96,19 +96,22 @@ function Counts({ counts }: { counts: Plan["counts"] }) {
   return (
     <section aria-labelledby="deletion-counts" className="grid gap-2">
       <h4 id="deletion-counts" className="text-sm font-semibold">
-        Deletion counts <span className="font-normal text-muted-foreground">(what goes)</span>
+        {restore ? "Restore counts" : "Deletion counts"}{" "}
+        <span className="font-normal text-muted-foreground">
+          {restore ? "(what goes back)" : "(what goes)"}
+        </span>
       </h4>
-      <StatGrid items={tiles} tone="delete" />
+      <StatGrid items={tiles} tone={restore ? "keep" : "delete"} />
     </section>
   );
 }
 
-function D1RowsTable({ rows }: { rows: Record<string, number> }) {
+function D1RowsTable({ rows, restore = false }: { rows: Record<string, number>; restore?: boolean }) {
   const entries = Object.entries(rows);
   if (entries.length === 0) return null;
   return (
     <DataTable
-      caption="D1 rows deleted per table"
+      caption={restore ? "D1 rows restored per table" : "D1 rows deleted per table"}
       className="max-w-md"
       columns={["Table", { label: "Rows", numeric: true }]}
       rows={entries}
@@ -232,11 +235,15 @@ export function DeletionPlanView({
           {stale && <Badge variant="warning">Out of date</Badge>}
         </p>
         {touchesProduction && <ProductionNotice plan={plan} />}
-        <Counts counts={plan.counts} />
+        <Counts counts={plan.counts} restore={plan.restore !== undefined} />
         <PlanWarnings warnings={plan.warnings} touchesProduction={touchesProduction} />
-        <ItemTable caption="Will be deleted" items={plan.delete} tone="delete" />
+        {plan.restore ? (
+          <ItemTable caption="Will be restored" items={plan.restore} tone="keep" />
+        ) : (
+          <ItemTable caption="Will be deleted" items={plan.delete} tone="delete" />
+        )}
         <ItemTable caption="Will be kept" items={plan.keep} tone="keep" />
-        <D1RowsTable rows={plan.counts.d1Rows} />
+        <D1RowsTable rows={plan.counts.d1Rows} restore={plan.restore !== undefined} />
       </div>
     </div>
   );

@@ -53,7 +53,7 @@ export interface DeletionWorkflowProps {
   /** One line on what the confirmed plan does, shown in the dialog. */
   summary?: (plan: Plan) => React.ReactNode;
   /** Runs the deletion with the previewed token; the dialog closes once the promise settles. */
-  onConfirm: (input: { reason: string; planToken: string }) => Promise<unknown>;
+  onConfirm: (input: { reason: string; planToken: string; schedule?: string }) => Promise<unknown>;
 }
 
 /** What a target's deletion panel is given by its page: the state kept in the URL and the mutation. */
@@ -172,10 +172,13 @@ export function DeletionWorkflow({
             Delete…
           </Button>
         }
-        onConfirm={({ reason }) => {
+        allowSchedule
+        onConfirm={({ reason, schedule }) => {
           if (!planToken) return;
           // The outcome shows from the mutation's state; the promise tells when to close (and whether it went through).
-          return onConfirm({ reason, planToken }).finally(() => setConfirmOpen(false));
+          return onConfirm({ reason, planToken, ...(schedule ? { schedule } : {}) }).finally(() =>
+            setConfirmOpen(false),
+          );
         }}
       />
       {!canDelete && !deletion.isPending && (
@@ -241,6 +244,7 @@ export function DeletionWorkflow({
 
       {deletion.isError && (
         <DeletionError
+          environment={environment.name}
           error={deletion.error}
           targetNoun={targetNoun}
           onPreviewAgain={() => {

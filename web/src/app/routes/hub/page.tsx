@@ -32,7 +32,7 @@ export function HubPage() {
           deletion={deletion}
         />
       }
-      history={<TargetHistory env={env} type="hub" id={hubId} noun="hub" />}
+      history={<TargetHistory env={env} type="hub" id={hubId} noun="hub" exists={!deletion.data} />}
       resultTitle={<PageTitle eyebrow="Hub">{hubId}</PageTitle>}
       result={
         deletion.data && (

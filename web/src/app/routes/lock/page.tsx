@@ -31,7 +31,7 @@ export function LockPage() {
           deletion={deletion}
         />
       }
-      history={<TargetHistory env={env} type="lock" id={lockId} noun="lock" />}
+      history={<TargetHistory env={env} type="lock" id={lockId} noun="lock" exists={!deletion.data} />}
       resultTitle={<h1 className="text-2xl font-semibold tracking-tight">Lock {lockId}</h1>}
       result={
         deletion.data && (

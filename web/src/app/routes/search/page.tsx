@@ -2,6 +2,7 @@ import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { useEnvironment } from "@/features/environments/api/get-environment";
 import { EnvironmentOverview } from "@/features/environments/components/environment-overview";
+import { DeletedTargetLookup } from "@/features/restore/components/deleted-target-lookup";
 import { TargetSearch } from "@/features/search/components/target-search";
 
 const route = getRouteApi("/_authed/$env/search");
@@ -33,12 +34,21 @@ export function SearchPage() {
         </h1>
         <TargetSearch environment={env} type={type} q={q} onQueryChange={onQueryChange} totals={totals} />
       </section>
-      <section aria-labelledby="overview-title" className="grid gap-3 lg:sticky lg:top-20">
-        <h2 id="overview-title" className="text-sm font-semibold text-muted-foreground">
-          In {env} right now
-        </h2>
-        <EnvironmentOverview environment={env} expectedKind={environment.kind} columns={2} />
-      </section>
+      <div className="grid gap-6 lg:sticky lg:top-20">
+        <section aria-labelledby="overview-title" className="grid gap-3">
+          <h2 id="overview-title" className="text-sm font-semibold text-muted-foreground">
+            In {env} right now
+          </h2>
+          <EnvironmentOverview environment={env} expectedKind={environment.kind} columns={2} />
+        </section>
+        {/* Beside the results, like the overview: search finds only what exists. */}
+        <section aria-labelledby="deleted-title" className="grid gap-2">
+          <h2 id="deleted-title" className="text-sm font-semibold text-muted-foreground">
+            Deleted for good? Look it up by its id
+          </h2>
+          <DeletedTargetLookup key={q} environment={env} initialId={q ?? ""} />
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { STAFF_DOMAIN } from "@cleanup/shared";
+import { STAFF_DOMAIN } from "@cleanup/shared/staff";
 import { CircleAlert, Clock, LogIn, LogOut } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";

@@ -1,0 +1,167 @@
+// The bff on the hot path, against a bare Node reverse proxy in front of the same api in the same
+// run: p50 one request at a time (bff minus direct, in ms) and throughput with 10 in flight.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { devToken } from "./api-server.ts";
+import { bffSession, startStack } from "./bench-stack.ts";
+import { BENCH_TMP, cloneState, type Seeded } from "./bench-state.ts";
+import { type Figure, figure, median, type Round } from "./bench-stats.ts";
+import { startBackground, waitForHttp } from "./processes.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const PART = "bff";
+
+type Target = { name: string; url: string; headers: Record<string, string> };
+
+async function timed(target: Target, pathAndQuery: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${target.url}${pathAndQuery}`, { headers: target.headers });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${target.name} ${pathAndQuery}: ${res.status}`);
+  return performance.now() - started;
+}
+
+/** Requests per second with `concurrency` in flight, over `total` requests. */
+async function throughput(
+  target: Target,
+  paths: string[],
+  total: number,
+  concurrency: number,
+): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await timed(target, paths[next++ % paths.length]!);
+    }),
+  );
+  return total / ((performance.now() - started) / 1000);
+}
+
+export async function benchBff(opts: {
+  seeded: Seeded;
+  rounds: number;
+  requests: number;
+  ports: { api: number; bff: number; idp: number; proxy: number };
+  log: (line: string) => void;
+}): Promise<Figure[]> {
+  const dir = path.join(BENCH_TMP, "bff-api");
+  cloneState(opts.seeded.dir, dir);
+  const stack = await startStack({ stateDir: dir, seedScale: opts.seeded.scale, ports: opts.ports });
+  const { api, bff } = stack;
+  const stops: (() => Promise<void>)[] = [stack.stop];
+  try {
+    const token = await devToken(api.url, api.devPassword, "support@smartphonekey.com");
+    const proxy = startBackground(process.execPath, [path.join(ROOT, "scripts/lib/bench-bare-proxy.ts")], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        UPSTREAM: api.url,
+        PORT: String(opts.ports.proxy),
+        BEARER: token,
+        ADMIN_KEY: api.adminKey,
+      },
+      logFile: path.join(dir, "proxy.log"),
+    });
+    stops.push(proxy.stop);
+    const proxyUrl = `http://127.0.0.1:${opts.ports.proxy}`;
+    await waitForHttp(`${proxyUrl}/bff/api/dev/health`, 30_000, () => proxy.child.exitCode === null);
+
+    const cookie = await bffSession(bff.url, api.devPassword);
+    const direct: Target = {
+      name: "direct",
+      url: api.url,
+      headers: { Authorization: `Bearer ${token}`, "X-Admin-API-Key": api.adminKey },
+    };
+    const bare: Target = { name: "bare proxy", url: `${proxyUrl}/bff/api/dev`, headers: {} };
+    const viaBff: Target = {
+      name: "bff",
+      url: `${bff.url}/bff/api/dev`,
+      headers: { Cookie: cookie, "X-CSRF": "1" },
+    };
+    // What the console asks for most: a search and a lock's page.
+    const paths = [
+      "/admin/search?q=Front&type=lock",
+      "/admin/locks/1002",
+      "/admin/search?q=1003",
+      "/admin/locks/1004",
+    ];
+    for (const t of [direct, bare, viaBff]) for (const p of paths) await timed(t, p); // warm up
+
+    const p50: Round[] = [];
+    const p50Proxy: Round[] = [];
+    const rps: Round[] = [];
+    const rpsProxy: Round[] = [];
+    for (let round = 0; round < opts.rounds; round++) {
+      opts.log(`bff: round ${round + 1} of ${opts.rounds}…`);
+      const times: Record<string, number[]> = { direct: [], "bare proxy": [], bff: [] };
+      const rotation = [direct, bare, viaBff];
+      for (let i = 0; i < opts.requests; i++) {
+        const p = paths[i % paths.length]!;
+        for (let k = 0; k < 3; k++) {
+          const t = rotation[(i + k) % 3]!;
+          times[t.name]!.push(await timed(t, p));
+        }
+      }
+      const med = (name: string) => median(times[name]!);
+      p50.push({ measured: med("bff"), baseline: med("direct") });
+      p50Proxy.push({ measured: med("bare proxy"), baseline: med("direct") });
+      const order = round % 2 === 0 ? [bare, viaBff, direct] : [viaBff, direct, bare];
+      const got: Record<string, number> = {};
+      for (const t of order) got[t.name] = await throughput(t, paths, opts.requests * 3, 10);
+      rps.push({ measured: got.bff!, baseline: got["bare proxy"]! });
+      rpsProxy.push({ measured: got["bare proxy"]!, baseline: got.direct! });
+    }
+    const note = `${paths.length} api reads in turn; ${opts.requests} requests of each a round`;
+    return [
+      figure(
+        {
+          part: PART,
+          name: "bff: p50 one request at a time, over direct to the api",
+          unit: "ms",
+          baselineWhat: "p50 direct",
+          goal: { text: "≤ 1 ms over direct", test: (d) => d <= 1 },
+          compare: { label: "ms over direct", of: (r) => r.measured - r.baseline },
+          note,
+        },
+        p50,
+      ),
+      figure(
+        {
+          part: PART,
+          name: "bare Node proxy: p50 one at a time, over direct",
+          unit: "ms",
+          baselineWhat: "p50 direct",
+          goal: null,
+          compare: { label: "ms over direct", of: (r) => r.measured - r.baseline },
+          note: "for reference: the least a proxy costs here",
+        },
+        p50Proxy,
+      ),
+      figure(
+        {
+          part: PART,
+          name: "bff: throughput with 10 in flight",
+          unit: "req/s",
+          baselineWhat: "bare Node proxy",
+          goal: { text: "≥ 0.95× the bare proxy", test: (r) => r >= 0.95 },
+          note: `${opts.requests * 3} requests per target a round`,
+        },
+        rps,
+      ),
+      figure(
+        {
+          part: PART,
+          name: "bare Node proxy: throughput with 10 in flight",
+          unit: "req/s",
+          baselineWhat: "direct to the api",
+          goal: null,
+          note: "for reference: what a proxy process on these cores leaves of the api's throughput",
+        },
+        rpsProxy,
+      ),
+    ];
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}

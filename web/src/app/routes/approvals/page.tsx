@@ -1,0 +1,24 @@
+import { getRouteApi } from "@tanstack/react-router";
+import { ApprovalsList } from "@/features/approvals/components/approvals-list";
+import { ScheduledJobs } from "@/features/approvals/components/scheduled-jobs";
+
+const route = getRouteApi("/_authed/$env/approvals");
+
+/** What waits for a second staff member: each request's exact plan, who asked and why; approve or reject. */
+export function ApprovalsPage() {
+  const { env } = route.useParams();
+  const { session } = route.useRouteContext();
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Approvals and scheduled deletions</h1>
+        <p className="text-sm text-muted-foreground">
+          Deletions and restores in {env} that wait for a second staff member. Read the plan, then approve or
+          reject it with a reason; the person who asked cannot approve their own.
+        </p>
+      </div>
+      <ApprovalsList environment={env} me={session.email} />
+      <ScheduledJobs environment={env} />
+    </div>
+  );
+}
