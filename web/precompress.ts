@@ -1,12 +1,19 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
 
 /** What is worth compressing: text the bff serves. Source maps stay on the server, so never. */
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|webmanifest)$/;
-/** Below this a compressed copy saves less than its headers cost. */
-const MIN_BYTES = 512;
+
+/**
+ * A copy is worth keeping when it saves more than the `Content-Encoding` header it costs: so small
+ * scripts (a 300-byte route chunk, `theme.js`) travel compressed too, as every script of the first
+ * load must (ADR 025).
+ */
+function worthKeeping(copy: Buffer, raw: Buffer, encoding: "br" | "gzip"): boolean {
+  return copy.length + `Content-Encoding: ${encoding}\r\n`.length < raw.length;
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,7 +25,7 @@ function filesUnder(dir: string): string[] {
 /**
  * Writes `name.br` (brotli, quality 11) and `name.gz` (gzip, level 9) beside every text file of
  * the build, so the bff sends compressed bytes without compressing on each request. A copy is
- * kept only when it is smaller than the file.
+ * kept only when it saves more than the header that announces it.
  *
  * @example plugins: [react(), tailwindcss(), precompress()]
  */
@@ -35,7 +42,7 @@ export function precompress(): Plugin {
       sequential: true,
       handler() {
         for (const file of filesUnder(outDir)) {
-          if (!COMPRESSIBLE.test(file) || statSync(file).size < MIN_BYTES) continue;
+          if (!COMPRESSIBLE.test(file)) continue;
           const raw = readFileSync(file);
           const br = brotliCompressSync(raw, {
             params: {
@@ -44,8 +51,8 @@ export function precompress(): Plugin {
             },
           });
           const gz = gzipSync(raw, { level: 9 });
-          if (br.length < raw.length) writeFileSync(`${file}.br`, br);
-          if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
+          if (worthKeeping(br, raw, "br")) writeFileSync(`${file}.br`, br);
+          if (worthKeeping(gz, raw, "gzip")) writeFileSync(`${file}.gz`, gz);
         }
       },
     },

@@ -1,8 +1,8 @@
-import type { SessionResponse } from "@cleanup/shared";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { twMerge } from "tailwind-merge";
-import { sessionQueryOptions } from "@/features/auth/api/get-session";
+import { readSession, sessionQueryOptions } from "@/features/auth/api/get-session";
+import type { BffAnswer } from "@/lib/bff-fetch";
 import { createQueryClient } from "@/lib/query-client";
 import { mergeClassesWith } from "@/lib/utils";
 import { createAppRouter } from "./router";
@@ -21,11 +21,23 @@ function onUnauthorized() {
 const queryClient = createQueryClient({ onUnauthorized });
 const router = createAppRouter(queryClient);
 
+/** The session in `answer` (what `start.tsx` was told), or undefined when it holds none or failed. */
+function sessionIn(answer: BffAnswer | undefined) {
+  if (!answer) return undefined;
+  try {
+    return readSession(answer) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The console, for a browser with a session. `session` is the one `start.tsx` read (undefined when
- * asking failed: the console's own check then asks again and shows the error).
+ * The console, for a browser that was not refused a session. `answer` is `GET /bff/session`'s as
+ * `start.tsx` got it: a session starts the cache; a failure (or no answer) leaves the console's own
+ * session check to ask again and show the error with a retry.
  */
-export function consoleApp(session: SessionResponse | undefined) {
+export function consoleApp(answer: BffAnswer | undefined) {
+  const session = sessionIn(answer);
   if (session) queryClient.setQueryData(sessionQueryOptions().queryKey, session);
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRouter } from "@tanstack/react-router";
-import { routerOptions } from "./router-options";
+import { createRouter, stringifySearchWith } from "@tanstack/react-router";
+import { PagePending } from "@/components/layouts/page-pending";
+import { parseSearch } from "@/lib/search-params";
 import { approvalsRoute } from "./routes/approvals/route";
 import { auditRoute } from "./routes/audit/route";
 import { auditRecordRoute } from "./routes/audit-record/route";
@@ -37,9 +38,20 @@ export const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-/** The console's router: every page. Loaded once a session exists (`start.tsx`, ADR 025). */
+const stringifySearch = stringifySearchWith(JSON.stringify);
+
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, ...routerOptions });
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    // Loaders only warm the Query cache; Query decides freshness.
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PagePending,
+    scrollRestoration: true,
+  });
 }
 
 declare module "@tanstack/react-router" {

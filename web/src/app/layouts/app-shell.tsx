@@ -1,9 +1,9 @@
 import { getRouteApi, Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { Eraser, Moon, ScrollText, Search, Sun, Trash2, UserCheck } from "lucide-react";
 import { lazy, Suspense, useEffect, useState } from "react";
-import { Toaster } from "sonner";
 import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { Toasts } from "@/components/toasts";
 import { Button } from "@/components/ui/button";
 import { useApprovalToasts } from "@/features/approvals/hooks/use-approval-toasts";
 import { UserMenu } from "@/features/auth/components/user-menu";
@@ -228,7 +228,7 @@ export function AppShell() {
         </Suspense>
       )}
       {/* Top right, under the header: a toast never covers a table or the page's own result. */}
-      <Toaster
+      <Toasts
         theme={theme}
         richColors
         closeButton

@@ -2,11 +2,11 @@ import type { Job } from "@cleanup/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CalendarClock, UserCheck, XCircle } from "lucide-react";
-import { toast } from "sonner";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { cancelJob, isWaiting, jobQueryOptions } from "@/lib/job-requests";
 import { environmentKeys } from "@/lib/query-keys";
+import { toast } from "@/lib/toast";
 import { Countdown } from "./countdown";
 
 export interface WaitingJobNoticeProps {

@@ -4,7 +4,6 @@ import { PagePending } from "@/components/layouts/page-pending";
 import { auditRecordQueryOptions } from "@/features/audit/api/get-audit-record";
 import { parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
-import { TargetErrorView } from "../target-error";
 
 export const auditRecordRoute = createRoute({
   getParentRoute: () => environmentRoute,
@@ -18,6 +17,7 @@ export const auditRecordRoute = createRoute({
   loader: ({ context, params }) =>
     context.queryClient.ensureQueryData(auditRecordQueryOptions(params.env, params.id)),
   pendingComponent: PagePending,
-  errorComponent: TargetErrorView,
+  // Loaded when a page fails, not with every page (ADR 025).
+  errorComponent: lazyRouteComponent(() => import("../target-error"), "TargetErrorView"),
   component: lazyRouteComponent(() => import("./page"), "AuditRecordPage"),
 });

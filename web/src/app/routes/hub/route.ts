@@ -6,7 +6,6 @@ import { hubQueryOptions } from "@/features/hubs/api/get-hub";
 import { hubDeletionPreviewQueryOptions } from "@/features/hubs/api/preview-hub-deletion";
 import { parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
-import { TargetErrorView } from "../target-error";
 
 /** `/dev/hubs/<uuid>?mode=DELETE_DO_AND_EVENTS&preview=true`: a preview link for a ticket. */
 export const hubSearch = z.object({
@@ -35,6 +34,7 @@ export const hubRoute = createRoute({
   },
   remountDeps: ({ params }) => params,
   pendingComponent: PagePending,
-  errorComponent: TargetErrorView,
+  // Loaded when a page fails, not with every page (ADR 025).
+  errorComponent: lazyRouteComponent(() => import("../target-error"), "TargetErrorView"),
   component: lazyRouteComponent(() => import("./page"), "HubPage"),
 });

@@ -6,7 +6,6 @@ import { lockQueryOptions } from "@/features/locks/api/get-lock";
 import { lockDeletionPreviewQueryOptions } from "@/features/locks/api/preview-lock-deletion";
 import { parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
-import { LockErrorView } from "./error";
 
 /**
  * Every deletion choice is in the URL, so a preview can be linked from a ticket:
@@ -47,6 +46,7 @@ export const lockRoute = createRoute({
   // Another lock is another page: no deletion result or dialog carries over.
   remountDeps: ({ params }) => params,
   pendingComponent: PagePending,
-  errorComponent: LockErrorView,
+  // Loaded when a page fails, not with every page (ADR 025).
+  errorComponent: lazyRouteComponent(() => import("../target-error"), "TargetErrorView"),
   component: lazyRouteComponent(() => import("./page"), "LockPage"),
 });

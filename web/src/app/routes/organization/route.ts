@@ -6,7 +6,6 @@ import { organizationQueryOptions } from "@/features/organizations/api/get-organ
 import { orgKeysDeletionPreviewQueryOptions } from "@/features/organizations/api/preview-org-keys-deletion";
 import { NAME_RULE, parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
-import { TargetErrorView } from "../target-error";
 
 /** `/dev/organizations/acme?preview=true`: the keys' deletion has no options, only the preview. */
 export const organizationSearch = z.object({
@@ -32,6 +31,7 @@ export const organizationRoute = createRoute({
   },
   remountDeps: ({ params }) => params,
   pendingComponent: PagePending,
-  errorComponent: TargetErrorView,
+  // Loaded when a page fails, not with every page (ADR 025).
+  errorComponent: lazyRouteComponent(() => import("../target-error"), "TargetErrorView"),
   component: lazyRouteComponent(() => import("./page"), "OrganizationPage"),
 });

@@ -6,7 +6,6 @@ import { projectKeyQueryOptions } from "@/features/project-keys/api/get-project-
 import { projectKeyDeletionPreviewQueryOptions } from "@/features/project-keys/api/preview-project-key-deletion";
 import { NAME_RULE, parseParam } from "@/lib/route-params";
 import { environmentRoute } from "../environment/route";
-import { TargetErrorView } from "../target-error";
 
 /** `/dev/projects/billing/keys/legacy-rsa?jwkDeleteAction=DELETE&preview=true`. */
 export const projectKeySearch = z.object({
@@ -37,6 +36,7 @@ export const projectKeyRoute = createRoute({
   },
   remountDeps: ({ params }) => params,
   pendingComponent: PagePending,
-  errorComponent: TargetErrorView,
+  // Loaded when a page fails, not with every page (ADR 025).
+  errorComponent: lazyRouteComponent(() => import("../target-error"), "TargetErrorView"),
   component: lazyRouteComponent(() => import("./page"), "ProjectKeyPage"),
 });

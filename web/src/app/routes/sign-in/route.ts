@@ -6,7 +6,8 @@ import { validateSignInSearch } from "./search";
 
 /**
  * The console's sign-in route: reached signed in (back to where the user was) or when a session
- * expires. A browser without a session gets the sign-in page's own router (`app/sign-in-router.ts`).
+ * expires. A browser without a session is shown the same page without the console
+ * (`app/sign-in-app.tsx`).
  */
 export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,

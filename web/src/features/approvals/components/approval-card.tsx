@@ -2,7 +2,6 @@ import type { Job } from "@cleanup/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, X } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import { DateTime } from "@/components/date-time";
 import { DeletionError } from "@/components/deletion/deletion-error";
 import { DeletionPlanView } from "@/components/deletion/deletion-plan";
@@ -12,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { environmentKeys } from "@/lib/query-keys";
+import { toast } from "@/lib/toast";
 import { approveJob, rejectJob } from "../api/list-approvals";
 
 export interface ApprovalCardProps {

@@ -1,8 +1,8 @@
 import { endpointPath, Job } from "@cleanup/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { toast } from "sonner";
 import { apiRequest } from "@/lib/api-client";
+import { toast } from "@/lib/toast";
 import { approvalsQueryOptions } from "../api/list-approvals";
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-alert";
 import { formatNumber } from "@/lib/format";
+import { toast } from "@/lib/toast";
 import { type AuditFilters, listAudit } from "../api/list-audit";
 import {
   csvHeader,

@@ -1,10 +1,10 @@
 import { DeleteAllResponse, endpointPath } from "@cleanup/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-alert";
 import { confirmationHeaders, type DeletionConfirmation, requestJob } from "@/lib/deletion-request";
 import { formatDuration } from "@/lib/format";
 import { environmentKeys } from "@/lib/query-keys";
+import { toast } from "@/lib/toast";
 
 export type ResetEnvironmentInput = DeletionConfirmation;
 

@@ -1,6 +1,5 @@
 import { endpointPath, RestoreResponse } from "@cleanup/shared";
 import { useMutation, useMutationState, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { deletionPreviewQueryOptions } from "@/lib/deletion-queries";
 import {
   confirmationHeaders,
@@ -9,6 +8,7 @@ import {
   requestJob,
 } from "@/lib/deletion-request";
 import { environmentKeys } from "@/lib/query-keys";
+import { toast } from "@/lib/toast";
 
 const restorePath = (archiveId: string) => endpointPath("restoreArchive", { archiveId });
 

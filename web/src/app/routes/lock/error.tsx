@@ -1,1 +1,0 @@
-export { TargetErrorView as LockErrorView } from "../target-error";
