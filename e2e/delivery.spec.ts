@@ -1,7 +1,11 @@
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, goToProvider, SEARCH_ALL, test } from "./fixtures";
+import { assetLines, firstLoad, kb, totals } from "../scripts/lib/first-load.ts";
+import { accounts, expect, goToProvider, SEARCH_ALL, test } from "./fixtures";
+
+/** The goal of issue 13 §4 for the page everyone loads before signing in (ADR 025). */
+const SIGN_IN_MAX_GZIP_BYTES = 110_000;
 
 interface Wire {
   total: number;
@@ -84,13 +88,11 @@ test.describe("Delivery", () => {
     await compressed.close();
     await plain.close();
 
-    // Every script and stylesheet worth compressing (over 1 KiB in the build; the build leaves
-    // files under 512 B as they are) arrives in brotli.
-    const built = (url: string) => statSync(path.join(import.meta.dirname, "../web/dist", url)).size;
-    const worth = [...sent.signIn.assets, ...sent.search.assets].filter((a) => built(a.url) > 1024);
-    expect(worth.some((a) => a.type === "Script")).toBe(true);
-    expect(worth.some((a) => a.type === "Stylesheet")).toBe(true);
-    for (const asset of worth) expect(asset.encoding, `${asset.url} on the wire`).toBe("br");
+    // Every script and stylesheet arrives in brotli, the smallest too (ADR 025).
+    const assets = [...sent.signIn.assets, ...sent.search.assets];
+    expect(assets.some((a) => a.type === "Script")).toBe(true);
+    expect(assets.some((a) => a.type === "Stylesheet")).toBe(true);
+    for (const asset of assets) expect(asset.encoding, `${asset.url} on the wire`).toBe("br");
     for (const asset of raw.signIn.assets) expect(asset.encoding).toBe("");
     const ratio = (a: Wire, b: Wire) => Number((a.total / b.total).toFixed(3));
     const figures = {
@@ -115,5 +117,48 @@ test.describe("Delivery", () => {
     );
     expect(figures.signIn.ratio).toBeLessThan(0.4);
     expect(figures.search.ratio).toBeLessThan(0.4);
+  });
+});
+
+test.describe("The first load", () => {
+  test("of sign-in is at most 110 KB of JavaScript (gzip), and every script of sign-in and search arrives compressed", async ({
+    browser,
+  }) => {
+    // Each page opened cold, in a context of its own: nothing cached.
+    const signedOut = await browser.newContext();
+    const signInPage = await signedOut.newPage();
+    const signIn = await firstLoad(signInPage, "/sign-in", (p) =>
+      expect(p.getByRole("link", { name: "Sign in with SmartphoneKey" })).toBeVisible(),
+    );
+    await goToProvider(signInPage);
+    await signInPage.getByLabel("Email").fill(accounts.support.email);
+    await signInPage.getByLabel("Password").fill(accounts.support.password);
+    await signInPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(signInPage.getByRole("searchbox", { name: SEARCH_ALL })).toBeVisible();
+    const signedIn = await browser.newContext({ storageState: await signedOut.storageState() });
+    await signedOut.close();
+    const search = await firstLoad(await signedIn.newPage(), "/dev/search", (p) =>
+      expect(p.getByRole("list", { name: "Locks" })).toBeVisible(),
+    );
+    await signedIn.close();
+
+    const scripts = { signIn: totals(signIn), search: totals(search) };
+    console.log(
+      [
+        `sign-in: ${kb(scripts.signIn.gzipBytes)} KB of JavaScript (gzip -9) in ${scripts.signIn.files} files`,
+        ...assetLines(signIn),
+        `search: ${kb(scripts.search.gzipBytes)} KB in ${scripts.search.files} files`,
+        ...assetLines(search),
+      ].join("\n"),
+    );
+    mkdirSync("test-results", { recursive: true });
+    writeFileSync(path.join("test-results", "first-load.json"), `${JSON.stringify(scripts, null, 2)}\n`);
+
+    expect(scripts.signIn.files).toBeGreaterThan(0);
+    expect(scripts.signIn.gzipBytes).toBeLessThanOrEqual(SIGN_IN_MAX_GZIP_BYTES);
+    expect(scripts.signIn.uncompressed, "sign-in scripts sent uncompressed").toEqual([]);
+    expect(scripts.search.uncompressed, "search scripts sent uncompressed").toEqual([]);
+    // What the wire carried is the compressed size, not the file's.
+    expect(scripts.signIn.wireBytes).toBeLessThan(scripts.signIn.bytes / 3);
   });
 });
