@@ -15,7 +15,8 @@ export function mergeClassesWith(merger: (classes: string) => string) {
 }
 
 /**
- * Joins class names and lets later Tailwind classes win over earlier conflicting ones.
+ * Joins class names and, in the console (see {@link mergeClassesWith}), lets later Tailwind
+ * classes win over earlier conflicting ones.
  *
  * @example
  * cn("px-2 text-sm", isActive && "bg-accent", className) // the caller's className last
