@@ -54,6 +54,6 @@ function TargetName({
       {label}
     </Link>
   ) : (
-    <>{label}</>
+    label
   );
 }
