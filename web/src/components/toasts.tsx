@@ -1,4 +1,5 @@
 import { lazy, Suspense, useSyncExternalStore } from "react";
+// biome-ignore lint/style/noRestrictedImports: its Toaster comes through lib/toast.ts
 import type { ToasterProps } from "sonner";
 import { loadSonner, onToastsWanted, toastsWanted } from "@/lib/toast";
 

@@ -1,3 +1,4 @@
+// biome-ignore lint/style/noRestrictedImports: the one place that loads sonner
 import type { ExternalToast } from "sonner";
 
 type Sonner = typeof import("sonner");
@@ -11,6 +12,7 @@ const listeners = new Set<() => void>();
  */
 export function loadSonner(): Promise<Sonner> {
   if (!sonner) {
+    // biome-ignore lint/style/noRestrictedImports: the one place that loads sonner
     sonner = import("sonner");
     for (const listener of listeners) listener();
   }
