@@ -161,4 +161,15 @@ test.describe("The first load", () => {
     // What the wire carried is the compressed size, not the file's.
     expect(scripts.signIn.wireBytes).toBeLessThan(scripts.signIn.bytes / 3);
   });
+
+  test("signed in, a console whose code does not arrive says so, and a reload brings it", async ({
+    signedInPage: page,
+  }) => {
+    await page.route("**/assets/console-app-*.js", (route) => route.abort("connectionreset"));
+    await page.goto("/dev/search");
+    await expect(page.getByRole("alert")).toContainText("The console could not load");
+    await page.unroute("**/assets/console-app-*.js");
+    await page.getByRole("link", { name: "Reload" }).click();
+    await expect(page.getByRole("searchbox", { name: SEARCH_ALL })).toBeVisible();
+  });
 });
