@@ -11,6 +11,10 @@ test.describe("Deleting a lock", () => {
     await expect(page).toHaveURL(/q=Gate/);
     const firstResult = page.getByRole("list", { name: "Locks" }).getByRole("link").first();
     await expect(firstResult).toContainText("Gate");
+    // The answer to "Gate" itself, not the listing before it (whose first lock is a Gate too).
+    await expect(
+      page.getByRole("list", { name: "Locks" }).getByRole("link").filter({ hasNotText: "Gate" }),
+    ).toHaveCount(0);
 
     // Keyboard only: down into the results, Enter opens the lock.
     await search.press("ArrowDown");
