@@ -164,10 +164,12 @@ test.describe("The first load", () => {
 
   test("signed in, a console whose code does not arrive says so, and a reload brings it", async ({
     signedInPage: page,
+    snap,
   }) => {
     await page.route("**/assets/console-app-*.js", (route) => route.abort("connectionreset"));
     await page.goto("/dev/search");
     await expect(page.getByRole("alert")).toContainText("The console could not load");
+    await snap("console-not-loaded");
     await page.unroute("**/assets/console-app-*.js");
     await page.getByRole("link", { name: "Reload" }).click();
     await expect(page.getByRole("searchbox", { name: SEARCH_ALL })).toBeVisible();
