@@ -1,7 +1,6 @@
-import { type QueryKey, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { toast } from "sonner";
-import { environmentKeys } from "./query-keys";
+import { type QueryKey, queryOptions, useMutation } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import type { StartedJob } from "./deletion-request";
 
 /**
  * Query options for a deletion's dry run. A preview is a snapshot the user reads before
@@ -24,45 +23,19 @@ export function deletionPreviewQueryOptions<TKey extends QueryKey, TData>(
   });
 }
 
-export interface DeletionMutationOptions<TInput, TResult> {
-  mutationFn: (input: TInput) => Promise<TResult>;
-  /** The cached target; its previews live under this key and go with it. */
-  targetKey: QueryKey;
-  /** The environment's answers the deletion changes: refetched once it is done. */
-  changes: readonly ("search" | "info" | "audit")[];
-  /** The toast that says it is done; none where the page's result says enough. */
-  announce?: (result: TResult) => { title: string; description: string };
-}
-
 /**
- * The confirmed deletion of one target. Once it is done and its result has replaced the target on
- * the page, the cached target is dropped, so the next look at it comes from the api; dropping it
- * any earlier would refetch it under the page and 404 in place of the result.
+ * The confirmed deletion of one target: once the api has its job, the console goes to the job's
+ * page, which follows its steps and shows the result (and marks what it changed out of date).
  *
- * @example useDeletionMutation("dev", { mutationFn, targetKey: ["environments", "dev", "hubs", id], changes: ["search"] })
+ * @example useDeletionMutation("dev", (input: DeleteHubInput) => deleteHub("dev", hubId, input))
  */
-export function useDeletionMutation<TInput, TResult>(
+export function useDeletionMutation<TInput>(
   environment: string,
-  { mutationFn, targetKey, changes, announce }: DeletionMutationOptions<TInput, TResult>,
+  start: (input: TInput) => Promise<StartedJob>,
 ) {
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn,
-    onSuccess: (result) => {
-      if (announce) {
-        const { title, description } = announce(result);
-        toast.success(title, { description });
-      }
-      return Promise.all(
-        changes.map((change) =>
-          queryClient.invalidateQueries({ queryKey: environmentKeys[change](environment) }),
-        ),
-      );
-    },
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: start,
+    onSuccess: ({ jobId }) => navigate({ to: "/$env/jobs/$jobId", params: { env: environment, jobId } }),
   });
-  const done = mutation.isSuccess;
-  useEffect(() => {
-    if (done) queryClient.removeQueries({ queryKey: targetKey });
-  }, [done, queryClient, targetKey]);
-  return mutation;
 }

@@ -15,4 +15,5 @@ export const environmentKeys = {
   projectKeys: (environment: string) => ["environments", environment, "project-keys"] as const,
   audit: (environment: string) => ["environments", environment, "audit"] as const,
   reset: (environment: string) => ["environments", environment, "reset"] as const,
+  jobs: (environment: string) => ["environments", environment, "jobs"] as const,
 };

@@ -1,13 +1,16 @@
 import { DeletionStep, PreconditionFailedBody } from "@cleanup/shared";
-import { RefreshCw } from "lucide-react";
+import { Link } from "@tanstack/react-router";
+import { ArrowRight, RefreshCw } from "lucide-react";
 import { z } from "zod";
 import { ErrorAlert } from "@/components/errors/error-alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
 import { OperationsTable } from "./deletion-result-view";
 
 /** What a 412 says changed, in the common shape or endpoint 5's own (both carry `changes`). */
 const ChangedSince = z.object({ changes: PreconditionFailedBody.shape.changes });
+/** A 409 names the job that holds the target. */
+const HeldByJob = z.object({ jobId: z.string().min(1) });
 /** A deletion that stopped part-way still reports the steps it ran and the errors it met. */
 const PartialDeletion = z.object({ steps: z.array(DeletionStep), errors: z.array(z.string()).optional() });
 
@@ -20,6 +23,8 @@ function show(value: unknown): string {
 }
 
 export interface DeletionErrorProps {
+  /** Where the deletion was asked for: a 409 links to the job of that environment that holds the target. */
+  environment: string;
   error: unknown;
   onPreviewAgain: () => void;
 }
@@ -31,7 +36,7 @@ export interface DeletionErrorProps {
  * so the outcome is unknown until the audit log says; anything else — its message.
  * Every case shows the request id.
  */
-export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
+export function DeletionError({ environment, error, onPreviewAgain }: DeletionErrorProps) {
   if (isApiError(error, 412)) {
     const changes = ChangedSince.safeParse(error.raw).data?.changes ?? [];
     return (
@@ -78,9 +83,20 @@ export function DeletionError({ error, onPreviewAgain }: DeletionErrorProps) {
     );
   }
   if (isApiError(error, 409)) {
+    const holder = HeldByJob.safeParse(error.raw).data;
     return (
-      <ErrorAlert error={error} title="This deletion is already running">
-        <p>Wait for it to finish, then look at the audit log.</p>
+      <ErrorAlert error={error} title="Another deletion of this target is running">
+        <p>Nothing was started. Wait for that job to end, then look at the target again.</p>
+        {holder && (
+          <Link
+            to="/$env/jobs/$jobId"
+            params={{ env: environment, jobId: holder.jobId }}
+            className={buttonVariants({ variant: "outline", size: "sm", className: "w-fit" })}
+          >
+            Follow the running job
+            <ArrowRight aria-hidden="true" />
+          </Link>
+        )}
       </ErrorAlert>
     );
   }

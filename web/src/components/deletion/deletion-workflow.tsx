@@ -163,6 +163,7 @@ export function DeletionWorkflow({
 
       {deletion.isError && (
         <DeletionError
+          environment={environment.name}
           error={deletion.error}
           onPreviewAgain={() => {
             deletion.reset();

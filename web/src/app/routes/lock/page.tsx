@@ -1,10 +1,10 @@
 import { getRouteApi } from "@tanstack/react-router";
-import { AggregateDeletionResult } from "@/components/deletion/aggregate-deletion-result";
 import { useDeleteLock } from "@/features/locks/api/delete-lock";
+import { useLock } from "@/features/locks/api/get-lock";
 import { LockDeletionPanel } from "@/features/locks/components/lock-deletion-panel";
 import { LockOverview, LockTitle } from "@/features/locks/components/lock-overview";
 import { deletionSearch } from "../deletion-search";
-import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
+import { TargetDeletionPage } from "../target-deletion-page";
 
 const route = getRouteApi("/_authed/$env/locks/$lockId");
 
@@ -12,11 +12,14 @@ export function LockPage() {
   const { env, lockId } = route.useParams();
   const search = route.useSearch();
   const { environment } = route.useRouteContext();
+  const { data: lock } = useLock(env, lockId);
   const deletion = useDeleteLock(env, lockId);
-  const url = deletionSearch(search, route.useNavigate(), deletion);
+  const url = deletionSearch(search, route.useNavigate());
   return (
     <TargetDeletionPage
       env={env}
+      noun="lock"
+      marker={lock.deletion}
       title={<LockTitle environment={env} lockId={lockId} />}
       overview={<LockOverview environment={env} lockId={lockId} />}
       panel={
@@ -29,18 +32,6 @@ export function LockPage() {
           onPreviewRequested={url.requestPreview}
           deletion={deletion}
         />
-      }
-      resultTitle={<h1 className="text-2xl font-semibold tracking-tight">Lock {lockId}</h1>}
-      result={
-        deletion.data && (
-          <AggregateDeletionResult
-            environment={env}
-            noun="Lock"
-            targetId={deletion.data.lockId}
-            result={deletion.data}
-            actions={<ReopenTargetButton noun="lock" onClick={url.reopen} />}
-          />
-        )
       }
     />
   );

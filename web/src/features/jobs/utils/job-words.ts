@@ -1,0 +1,65 @@
+import type { AuditAction, Job, JobStatus, JobStepName, JobTargetType } from "@cleanup/shared";
+
+/** What each step does, as staff read it. */
+export const STEP_LABELS: Record<JobStepName, string> = {
+  "record-started": "Record the intent in the audit log",
+  "freeze-and-check": "Freeze the target and check the plan",
+  archive: "Archive the events and verify the archive",
+  "delete-events": "Delete the events",
+  "delete-do-state": "Delete the Durable Object state",
+  "delete-d1-rows": "Delete the D1 rows",
+  "publish-system-event": "Publish the system event",
+  "record-final": "Record the outcome in the audit log",
+};
+
+/** Steps after which something is gone for good (or, for delete-all, part of the environment). */
+export const DESTRUCTIVE_STEPS: readonly JobStepName[] = [
+  "delete-events",
+  "delete-do-state",
+  "delete-d1-rows",
+];
+
+/** What a step's `done`/`total` count: an environment's events are R2 objects, a lock's are events. */
+export function stepUnit(targetType: JobTargetType, step: JobStepName): string | null {
+  if (targetType === "environment") {
+    if (step === "delete-events") return "R2 objects";
+    if (step === "delete-do-state") return "Durable Objects";
+    if (step === "delete-d1-rows") return "rows";
+    return null;
+  }
+  if (step === "archive" || step === "delete-events") return "events";
+  if (step === "delete-d1-rows") return "rows";
+  return null;
+}
+
+export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
+  "delete-all": "Reset",
+  "delete-hub": "Delete hub",
+  "delete-lock": "Delete lock",
+  "delete-project-key": "Delete project key",
+  "delete-org-keys": "Delete organization keys",
+  "restore-lock": "Restore lock",
+  "restore-hub": "Restore hub",
+};
+
+/** "Delete lock Gate · Rossi (#1001)", "Reset the dev environment". */
+export function jobTitle(job: Pick<Job, "action" | "target">): string {
+  if (job.target.type === "environment") return `Reset the ${job.target.id} environment`;
+  return `${ACTION_LABELS[job.action] ?? job.action} ${job.target.label}`;
+}
+
+export const STATUS_LABELS: Record<JobStatus, string> = {
+  queued: "Queued",
+  scheduled: "Scheduled",
+  "awaiting-approval": "Awaiting approval",
+  running: "Running",
+  succeeded: "Succeeded",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+/** The job's options as one line: `mode=DELETE_DO_AND_EVENTS, cascadeDeleteKeys=true`. */
+export function describeOptions(options: Job["options"]): string {
+  const entries = Object.entries(options).filter(([key]) => key !== "uuid");
+  return entries.length === 0 ? "none" : entries.map(([k, v]) => `${k}=${String(v)}`).join(", ");
+}
