@@ -6,6 +6,7 @@ import { ResetResult } from "@/features/environments/components/reset-result";
 import { useJob } from "@/features/jobs/api/get-job";
 import { JobOutcome } from "@/features/jobs/components/job-outcome";
 import { JobProgress } from "@/features/jobs/components/job-progress";
+import { JobStepsDisclosure } from "@/features/jobs/components/job-steps-disclosure";
 
 export interface ResetJobProps {
   environment: { name: string; kind: EnvironmentName };
@@ -47,8 +48,17 @@ export function ResetJob({ environment, jobId, onBack }: ResetJobProps) {
   return (
     <div className="grid gap-6">
       <JobOutcome job={job} targetNoun="environment" />
-      {result ? <ResetResult environment={environment} result={result} actions={back} /> : back}
-      <JobProgress job={job} />
+      {result ? (
+        <>
+          <ResetResult environment={environment} result={result} actions={back} />
+          <JobStepsDisclosure job={job} />
+        </>
+      ) : (
+        <>
+          {back}
+          <JobProgress job={job} />
+        </>
+      )}
       {jobLink}
     </div>
   );

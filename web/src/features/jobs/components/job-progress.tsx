@@ -1,7 +1,7 @@
 import { isLiveJobStatus, type Job } from "@cleanup/shared";
 import { SectionCard } from "@/components/section-card";
 import { Progress } from "@/components/ui/progress";
-import { STEP_LABELS } from "../utils/job-words";
+import { stepLabel } from "../utils/job-words";
 import { JobStatusBadge } from "./job-status-badge";
 import { JobSteps } from "./job-steps";
 
@@ -12,7 +12,7 @@ function whereItIs(job: Job): string {
   if (!isLiveJobStatus(job.status)) return `${done} of ${total} steps finished; ${job.status}`;
   if (!current) return `${done} of ${total} steps done; ${job.status}`;
   const index = job.steps.indexOf(current) + 1;
-  return `Step ${index} of ${total}: ${STEP_LABELS[current.name] ?? current.name} (${current.status})`;
+  return `Step ${index} of ${total}: ${stepLabel(job.target.type, current.name)} (${current.status})`;
 }
 
 /** A job's steps as they run, under one bar for the whole job; changes are announced politely. */

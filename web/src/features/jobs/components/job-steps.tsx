@@ -6,7 +6,7 @@ import { Progress } from "@/components/ui/progress";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDuration, formatNumber, formatUtc } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import { STEP_LABELS, stepUnit } from "../utils/job-words";
+import { stepLabel, stepUnit } from "../utils/job-words";
 
 const icons: Record<JobStep["status"], React.ReactNode> = {
   pending: <Circle aria-hidden="true" className="size-4 text-muted-foreground" />,
@@ -78,7 +78,7 @@ export function JobSteps({ steps, targetType, className }: JobStepsProps) {
   return (
     <ol aria-label="Steps" className={cn("grid gap-2", className)}>
       {steps.map((step, i) => {
-        const label = STEP_LABELS[step.name] ?? step.name;
+        const label = stepLabel(targetType, step.name);
         return (
           <li
             key={step.name}

@@ -6,7 +6,7 @@ import { JobFacts } from "./job-facts";
 import { JobOutcome } from "./job-outcome";
 import { JobProgress } from "./job-progress";
 import { JobStatusBadge } from "./job-status-badge";
-import { JobSteps } from "./job-steps";
+import { JobStepsDisclosure } from "./job-steps-disclosure";
 
 export interface JobViewProps {
   environment: string;
@@ -47,12 +47,7 @@ export function JobView({ environment, job, targetNoun, result, actions }: JobVi
         <>
           {result}
           {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
-          <details className="group rounded-lg border bg-card p-4">
-            <summary className="cursor-pointer text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
-              Each step with its counts and times
-            </summary>
-            <JobSteps steps={job.steps} targetType={job.target.type} className="mt-4" />
-          </details>
+          <JobStepsDisclosure job={job} />
         </>
       )}
       <SectionCard title="Details">

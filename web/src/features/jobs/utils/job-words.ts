@@ -12,6 +12,12 @@ export const STEP_LABELS: Record<JobStepName, string> = {
   "record-final": "Record the outcome in the audit log",
 };
 
+/** A step's label for this kind of target: delete-all freezes nothing, it checks the plan. */
+export function stepLabel(targetType: JobTargetType, step: JobStepName): string {
+  if (targetType === "environment" && step === "freeze-and-check") return "Check the plan is unchanged";
+  return STEP_LABELS[step] ?? step;
+}
+
 /** Steps after which something is gone for good (or, for delete-all, part of the environment). */
 export const DESTRUCTIVE_STEPS: readonly JobStepName[] = [
   "delete-events",
