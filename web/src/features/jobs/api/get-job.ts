@@ -1,4 +1,4 @@
-import { endpointPath, isLiveJobStatus, Job } from "@cleanup/shared";
+import { endpointPath, isLiveJobStatus, Job, type JobTargetType } from "@cleanup/shared";
 import { queryOptions, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { apiRequest } from "@/lib/api-client";
@@ -29,32 +29,52 @@ export function jobQueryOptions(environment: string, jobId: string) {
   });
 }
 
+/** Where the reads of a job's target are cached (delete-all: every target's). */
+function targetRoots(environment: string, type: JobTargetType) {
+  const roots = {
+    lock: environmentKeys.locks,
+    hub: environmentKeys.hubs,
+    organization: environmentKeys.organizations,
+    "project-key": environmentKeys.projectKeys,
+  } as const;
+  return type === "environment"
+    ? Object.values(roots).map((root) => root(environment))
+    : [roots[type](environment)];
+}
+
 /**
- * Once a job has ended, everything cached about its environment (the target, its previews, search,
- * counts, the audit log, job lists) is out of date: marked so, and what is on screen is read again.
+ * Once a job has ended, everything cached about its environment (search, counts, the audit log, job
+ * lists) is out of date: marked so, and what is on screen is read again. The target's own reads
+ * (and its previews) are dropped where no page shows them, so the next look at the target comes
+ * from the api rather than from before the deletion.
  */
-function useInvalidateOnEnd(environment: string, jobId: string, ended: boolean) {
+function useInvalidateOnEnd(environment: string, job: Job | undefined) {
   const queryClient = useQueryClient();
+  const ended = job ? !isLiveJobStatus(job.status) : false;
+  const jobId = job?.jobId;
+  const type = job?.target.type;
   useEffect(() => {
-    if (!ended) return;
+    if (!ended || !jobId || !type) return;
+    for (const root of targetRoots(environment, type))
+      queryClient.removeQueries({ queryKey: root, type: "inactive" });
     const own = JSON.stringify(jobQueryOptions(environment, jobId).queryKey);
     void queryClient.invalidateQueries({
       queryKey: environmentKeys.all(environment),
       predicate: (q) => JSON.stringify(q.queryKey) !== own,
     });
-  }, [ended, environment, jobId, queryClient]);
+  }, [ended, environment, jobId, type, queryClient]);
 }
 
 /** The job of a job page (its loader read it first), kept current while it runs. */
 export function useJob(environment: string, jobId: string) {
   const query = useSuspenseQuery(jobQueryOptions(environment, jobId));
-  useInvalidateOnEnd(environment, jobId, !isLiveJobStatus(query.data.status));
+  useInvalidateOnEnd(environment, query.data);
   return query;
 }
 
 /** A job followed from another page (a target's), without holding that page up while it loads. */
 export function useJobWatch(environment: string, jobId: string) {
   const query = useQuery(jobQueryOptions(environment, jobId));
-  useInvalidateOnEnd(environment, jobId, query.data ? !isLiveJobStatus(query.data.status) : false);
+  useInvalidateOnEnd(environment, query.data);
   return query;
 }

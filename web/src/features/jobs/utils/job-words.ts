@@ -48,10 +48,11 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "restore-hub": "Restore hub",
 };
 
-/** "Delete lock Gate · Rossi (#1001)", "Reset the dev environment". */
-export function jobTitle(job: Pick<Job, "action" | "target">): string {
+/** "Delete lock Gate · Rossi (#1001)", "… (DO state only)", "Reset the dev environment". */
+export function jobTitle(job: Pick<Job, "action" | "target" | "options">): string {
   if (job.target.type === "environment") return `Reset the ${job.target.id} environment`;
-  return `${ACTION_LABELS[job.action] ?? job.action} ${job.target.label}`;
+  const doOnly = job.options.mode === "DELETE_DO_ONLY" ? " (DO state only)" : "";
+  return `${ACTION_LABELS[job.action] ?? job.action} ${job.target.label}${doOnly}`;
 }
 
 export const STATUS_LABELS: Record<JobStatus, string> = {
