@@ -2,7 +2,8 @@
 // against a baseline measured in the same run. Loopback only, bounded loops; not part of `npm test`.
 // `npm run bench -- api` or `-- audit` runs one part: `api` (replays, deletions, delete-all) or
 // `audit` (the audit log at BENCH_AUDIT_RECORDS real records: generation, paging, verify, and the
-// console's table in headless Chromium; BENCH_SKIP_BROWSER=1 leaves the browser out).
+// console's table in headless Chromium; BENCH_SKIP_BROWSER=1 leaves the browser out), or `crash`
+// (BENCH_CRASH_DELETIONS ≥ 50 deletions, the api killed in each and restarted; scripts/lib/bench-crash.ts).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,12 +17,13 @@ import {
 } from "./lib/bench-audit.ts";
 import { type AuditTableScroll, measureAuditTable } from "./lib/bench-audit-web.ts";
 import { BenchClient, printTable, type Row, row } from "./lib/bench-client.ts";
+import { type CrashReport, printCrashReport, runCrashBench } from "./lib/bench-crash.ts";
 import { consoleClient, startIdp } from "./lib/idp-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "test-results/bench.json");
 const RUNS = 15;
-const PARTS = ["api", "audit"];
+const PARTS = ["api", "audit", "crash"];
 const AUDIT_RECORDS = Number(process.env.BENCH_AUDIT_RECORDS ?? 20_000);
 /** Rows of the console's audit table to scroll through in Chromium. */
 const AUDIT_SCROLL_ROWS = 5_000;
@@ -288,6 +290,14 @@ async function main() {
   const resets: DeleteAll[] = [];
   if (runs("api")) await apiScenarios(rows, resets);
   const audit = runs("audit") ? await auditAtScale(rows) : null;
+  const crash: CrashReport | null = runs("crash")
+    ? await runCrashBench({
+        port: Number(process.env.BENCH_CRASH_PORT ?? 48790),
+        deletions: Math.max(50, Number(process.env.BENCH_CRASH_DELETIONS ?? 50)),
+        batch: Math.max(1, Number(process.env.BENCH_CRASH_BATCH ?? 2)),
+        log: (line) => console.log(`[bench] ${line}`),
+      })
+    : null;
 
   const machine = {
     cpus: os.cpus().length,
@@ -308,6 +318,10 @@ async function main() {
   );
   if (resets.length > 0) printResets(resets);
   if (audit) printAudit(audit);
+  if (crash) {
+    console.log("");
+    printCrashReport(crash);
+  }
   mkdirSync(path.dirname(OUT), { recursive: true });
   const report = {
     at: new Date().toISOString(),
@@ -317,6 +331,7 @@ async function main() {
     rows,
     deleteAll: resets,
     ...(audit ? { audit } : {}),
+    ...(crash ? { crash } : {}),
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nwritten to ${path.relative(ROOT, OUT)} in ${Math.round((Date.now() - started) / 1000)} s`);
