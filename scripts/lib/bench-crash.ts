@@ -459,7 +459,8 @@ export async function runCrashBench(opts: CrashOptions): Promise<CrashReport> {
   } finally {
     clearInterval(keepAlive);
     await api.server?.stop().catch(() => undefined);
-    rmSync(stateDir, { recursive: true, force: true });
+    if (process.env.BENCH_CRASH_KEEP === "1") opts.log(`state kept in ${stateDir}`);
+    else rmSync(stateDir, { recursive: true, force: true });
   }
 }
 
