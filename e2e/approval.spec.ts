@@ -48,6 +48,7 @@ test.describe("A second approver", () => {
     snap,
   }) => {
     const lockId = await requestDeletion(page, { nth: 0, reason: "E2E-APPROVE-1: DO stuck", forGood: false });
+    await snap("job-waiting-for-approval");
 
     // The requester cannot approve their own.
     await page.getByRole("link", { name: "Approvals" }).first().click();

@@ -2,6 +2,7 @@ import { isLiveJobStatus } from "@cleanup/shared";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, RotateCcw, Search } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
+import { JobAuditRecords } from "@/features/audit/components/job-audit-records";
 import { JobView } from "@/features/jobs/components/job-view";
 import { useJob } from "@/lib/job-requests";
 import { targetLink, targetTypeNames } from "@/lib/target-links";
@@ -33,6 +34,7 @@ export function JobPage() {
         job={job}
         targetNoun={noun}
         result={jobResultView(env, job)}
+        auditRecords={<JobAuditRecords environment={env} jobId={job.jobId} count={job.auditIds.length} />}
         actions={
           type === "environment" ? (
             <Link to="/$env/reset" params={{ env }} className={buttonVariants({ variant: "outline" })}>

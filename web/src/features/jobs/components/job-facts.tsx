@@ -1,5 +1,6 @@
 import type { Job } from "@cleanup/shared";
 import { Link } from "@tanstack/react-router";
+import type * as React from "react";
 import { DateTime } from "@/components/date-time";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { formatDuration } from "@/lib/format";
@@ -22,8 +23,16 @@ export function JobTargetLink({ environment, job }: { environment: string; job: 
 }
 
 /** Who asked for the job, what it acts on and with which options, when it ran, and its audit records. */
-export function JobFacts({ environment, job }: { environment: string; job: Job }) {
-  const [startedRecord, finalRecord] = job.auditIds;
+export function JobFacts({
+  environment,
+  job,
+  auditRecords,
+}: {
+  environment: string;
+  job: Job;
+  /** The job's audit records (the intent, the outcome, the acts on it), as links. */
+  auditRecords: React.ReactNode;
+}) {
   const waits = job.status === "scheduled" || job.runAt !== job.createdAt;
   return (
     <DescriptionList aria-label="Job details">
@@ -60,22 +69,7 @@ export function JobFacts({ environment, job }: { environment: string; job: Job }
         <code className="text-xs select-all">{job.jobId}</code>
       </DescriptionItem>
       <DescriptionItem term="Audit records" className="sm:col-span-2 lg:col-span-3">
-        {startedRecord ? (
-          <span className="flex flex-wrap gap-x-4">
-            <Link to="/$env/audit/$id" params={{ env: environment, id: startedRecord }} className={link}>
-              The intent (started)
-            </Link>
-            {finalRecord ? (
-              <Link to="/$env/audit/$id" params={{ env: environment, id: finalRecord }} className={link}>
-                The outcome
-              </Link>
-            ) : (
-              <span className="text-muted-foreground">the outcome is written when the job ends</span>
-            )}
-          </span>
-        ) : (
-          <span className="text-muted-foreground">none yet: the first step writes the intent</span>
-        )}
+        {auditRecords}
       </DescriptionItem>
     </DescriptionList>
   );

@@ -18,15 +18,17 @@ export interface JobViewProps {
    * null when there is none to show, and the steps stand in for it.
    */
   result?: React.ReactNode;
-  /** What to do from here: open the target again, and (later) cancel or approve. */
+  /** What to do from here: open the target again. */
   actions?: React.ReactNode;
+  /** The job's audit records, as links (from the audit log). */
+  auditRecords?: React.ReactNode;
 }
 
 /**
  * One deletion job on its own page: what it is, where it is, what it means (a failure or a wait in
  * words), its published result once it ended, and its details.
  */
-export function JobView({ environment, job, targetNoun, result, actions }: JobViewProps) {
+export function JobView({ environment, job, targetNoun, result, actions, auditRecords }: JobViewProps) {
   const live = isLiveJobStatus(job.status);
   return (
     <div className="grid gap-6">
@@ -53,7 +55,7 @@ export function JobView({ environment, job, targetNoun, result, actions }: JobVi
         </>
       )}
       <SectionCard title="Details">
-        <JobFacts environment={environment} job={job} />
+        <JobFacts environment={environment} job={job} auditRecords={auditRecords} />
       </SectionCard>
     </div>
   );
