@@ -1,7 +1,7 @@
 import { type QueryKey, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { StartedJob } from "./deletion-request";
-import { invalidateForJob } from "./job-requests";
+import { followStartedJob, invalidateForJob } from "./job-requests";
 import { environmentKeys } from "./query-keys";
 
 /**
@@ -42,6 +42,7 @@ export function useDeletionMutation<TInput>(
   return useMutation({
     mutationFn: start,
     onSuccess: async ({ jobId }) => {
+      followStartedJob(jobId);
       // Away from the target first, so marking it out of date does not read it again under the page.
       await navigate({ to: "/$env/jobs/$jobId", params: { env: environment, jobId } });
       void invalidateForJob(queryClient, environment, jobId);

@@ -8,10 +8,11 @@ import {
   type JobTargetType,
 } from "@cleanup/shared";
 import { queryOptions, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { apiRequest } from "./api-client";
 import { createChangeClock, jobPollDelay } from "./job-poll-delay";
+import { jobEndWords } from "./job-words";
 import { environmentKeys } from "./query-keys";
 
 /** Statuses of a job that has not run yet: it can be cancelled (or approved, or rejected). */
@@ -76,8 +77,23 @@ export function invalidateForJob(
   });
 }
 
+/** Jobs this tab started: their end is announced once, wherever the tab follows them. */
+const startedHere = new Set<string>();
+
+/** A job this tab just started: a toast will say when it ended (ADR 019). */
+export function followStartedJob(jobId: string) {
+  startedHere.add(jobId);
+}
+
+function announceEnd(job: Job, environment: string) {
+  if (!startedHere.delete(job.jobId)) return;
+  const words = jobEndWords(job, environment);
+  if (words) toast[words.tone](words.title, { description: words.description });
+}
+
 /**
- * Once a job has ended, its environment's cache is invalidated; the target's own reads (and its
+ * Once a job has ended, its environment's cache is invalidated (and the end of a job this tab
+ * started is announced); the target's own reads (and its
  * previews) are dropped where no page shows them, so the next look at the target comes from the api
  * rather than from before the deletion.
  */
@@ -86,8 +102,11 @@ function useInvalidateOnEnd(environment: string, job: Job | undefined) {
   const ended = job ? !isLiveJobStatus(job.status) : false;
   const jobId = job?.jobId;
   const type = job?.target.type;
+  const latest = useRef(job);
+  latest.current = job;
   useEffect(() => {
     if (!ended || !jobId || !type) return;
+    if (latest.current) announceEnd(latest.current, environment);
     for (const root of targetRoots(environment, type))
       queryClient.removeQueries({ queryKey: root, type: "inactive" });
     void invalidateForJob(queryClient, environment, jobId);

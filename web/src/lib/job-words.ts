@@ -74,3 +74,30 @@ export function describeOptions(options: Job["options"]): string {
   const entries = Object.entries(options).filter(([key]) => key !== "uuid");
   return entries.length === 0 ? "none" : entries.map(([k, v]) => `${k}=${String(v)}`).join(", ");
 }
+
+/**
+ * The toast that says a job this session started has ended, in the words its page's result uses:
+ * "Lock reset in dev", "Keys of acme deleted in dev", "dev was reset"; null for a cancelled job
+ * (the cancel or the rejection said so already).
+ */
+export function jobEndWords(
+  job: Pick<Job, "action" | "status" | "target" | "options" | "error">,
+  environment: string,
+): { tone: "success" | "error"; title: string; description: string } | null {
+  if (job.status === "cancelled") return null;
+  if (job.status === "failed") {
+    return { tone: "error", title: `${jobTitle(job)} failed`, description: job.error?.message ?? "" };
+  }
+  const { label, id } = job.target;
+  const how = job.options.mode === "DELETE_DO_ONLY" ? "reset" : "deleted";
+  const words: Partial<Record<AuditAction, string>> = {
+    "delete-lock": `Lock ${how} in ${environment}`,
+    "delete-hub": `Hub ${how} in ${environment}`,
+    "delete-org-keys": `Keys of ${id} deleted in ${environment}`,
+    "delete-project-key": `Project key ${id} deleted in ${environment}`,
+    "delete-all": `${environment} was reset`,
+    "restore-lock": `Restored lock ${id} in ${environment}`,
+    "restore-hub": `Restored hub ${id} in ${environment}`,
+  };
+  return { tone: "success", title: words[job.action] ?? `${jobTitle(job)}: done`, description: label };
+}

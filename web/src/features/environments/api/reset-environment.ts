@@ -1,7 +1,7 @@
 import { endpointPath } from "@cleanup/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type DeletionConfirmation, type StartedJob, startDeletion } from "@/lib/deletion-request";
-import { invalidateForJob } from "@/lib/job-requests";
+import { followStartedJob, invalidateForJob } from "@/lib/job-requests";
 import { environmentKeys } from "@/lib/query-keys";
 
 export type ResetEnvironmentInput = DeletionConfirmation;
@@ -27,6 +27,7 @@ export function useResetEnvironment(
     mutationKey: [...environmentKeys.reset(environment), "run"],
     mutationFn: (input: ResetEnvironmentInput) => resetEnvironment(environment, input),
     onSuccess: ({ jobId }) => {
+      followStartedJob(jobId);
       onStarted(jobId);
       void invalidateForJob(queryClient, environment, jobId);
     },
