@@ -48,7 +48,7 @@ function TargetCell({ environment, job }: { environment: string; job: Job }) {
     <span className="block max-w-52">
       <span className="block text-xs text-muted-foreground">{job.target.type}</span>
       {to ? (
-        <Link {...to} className={link} aria-label={`${job.target.type} ${job.target.label}`}>
+        <Link {...to} className={link} title={job.target.label}>
           {id}
         </Link>
       ) : (
