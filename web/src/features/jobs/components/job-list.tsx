@@ -34,7 +34,7 @@ function When({ job }: { job: Job }) {
         {formatUtc(iso).replace(" UTC", "")}
       </time>
       <span className="text-xs text-muted-foreground">
-        {scheduled ? <Countdown until={iso} /> : formatRelative(iso)}
+        {scheduled ? <Countdown until={iso} live={false} /> : formatRelative(iso)}
       </span>
     </span>
   );
