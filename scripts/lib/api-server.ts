@@ -36,6 +36,8 @@ export interface ApiServer {
   logFile: string;
   seeded: boolean;
   stop(): Promise<void>;
+  /** SIGKILL to the whole `wrangler dev` process group (workerd included): a crash, for the bench. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -87,7 +89,7 @@ export async function startApi(opts: ApiServerOptions = {}): Promise<ApiServer> 
     throw new Error(`${(err as Error).message}\n--- api log ---\n${tail(logFile)}`);
   }
   const seeded = opts.seed === false ? false : await seedApi(url, adminKey, devPassword);
-  return { url, adminKey, devPassword, stateDir, logFile, seeded, stop: proc.stop };
+  return { url, adminKey, devPassword, stateDir, logFile, seeded, stop: proc.stop, kill: proc.kill };
 }
 
 /** The api's answer when it refuses its vars (`Invalid Worker configuration: SEED_SCALE: …`), else null. */

@@ -57,13 +57,14 @@ export async function run(cmd: string, args: string[], opts: { cwd: string; env?
 
 /**
  * Starts a long-running process in its own process group, its output appended to `logFile`.
- * `stop()` ends the whole group (wrangler starts workerd children).
+ * `stop()` ends the whole group (wrangler starts workerd children); `kill()` ends it at once with
+ * SIGKILL, as a crash would, and resolves when the process has exited.
  */
 export function startBackground(
   cmd: string,
   args: string[],
   opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
-): { child: ChildProcess; stop: () => Promise<void> } {
+): { child: ChildProcess; stop: () => Promise<void>; kill: () => Promise<void> } {
   const log = createWriteStream(opts.logFile, { flags: "a" });
   const child = spawn(cmd, args, {
     cwd: opts.cwd,
@@ -73,11 +74,13 @@ export function startBackground(
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  // Known from the start, so that stopping a process that already exited does not wait for ever.
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const gone = () => child.exitCode !== null || child.signalCode !== null || child.pid === undefined;
   const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    if (gone()) return;
     try {
-      process.kill(-child.pid, "SIGTERM");
+      process.kill(-(child.pid as number), "SIGTERM");
     } catch {
       return;
     }
@@ -89,7 +92,16 @@ export function startBackground(
     await exited;
     clearTimeout(timeout);
   };
-  return { child, stop };
+  const kill = async () => {
+    if (gone()) return;
+    try {
+      process.kill(-(child.pid as number), "SIGKILL");
+    } catch {
+      return;
+    }
+    await exited;
+  };
+  return { child, stop, kill };
 }
 
 /**

@@ -10,10 +10,19 @@ import { findJob } from "./job-store.ts";
  */
 export async function checkPlan(ctx: StepContext, target: DeletionTarget): Promise<StepOutcome> {
   const { env, job } = ctx;
-  await target.freeze?.(env, job);
   const label =
     job.target.type === "environment" ? job.target.label : `${job.target.type} ${job.target.label}`;
-  if ((await findJob(env.DB, job.jobId))?.partial) {
+  // An execution the engine abandoned (a pause, a step timeout) may reach this after its job ended
+  // elsewhere: it must not freeze the target again, with no job left to unfreeze it.
+  const ended = { detail: `${label}: the job already ended; nothing frozen` };
+  if ((await findJob(env.DB, job.jobId))?.endedAt) return ended;
+  await target.freeze?.(env, job);
+  const now = await findJob(env.DB, job.jobId);
+  if (now?.endedAt) {
+    await target.unfreeze?.(env, job);
+    return ended;
+  }
+  if (now?.partial) {
     return { detail: `${label} frozen again; a destructive step already ran, so the job finishes` };
   }
   const current = await target.currentPlan(env, job);

@@ -47,7 +47,12 @@ export async function recordFinal(
   attempt = 1,
 ): Promise<JobResult> {
   const job = (await findJob(env.DB, loaded.jobId)) ?? loaded;
-  if (!isLiveJobStatus(job.status) && job.result) return job.result;
+  if (!isLiveJobStatus(job.status) && job.result) {
+    // Ended already (a re-run, or an execution abandoned mid-way): only make sure no freeze of this
+    // job outlives it, unless it was left part-deleted on purpose.
+    if (!job.partial) await target.unfreeze?.(env, job);
+    return job.result;
+  }
   const now = new Date().toISOString();
   const partial = ending.failure !== null && job.partial;
   if (!partial) await target.unfreeze?.(env, job);

@@ -198,7 +198,11 @@ export async function claimJob(db: D1Database, job: NewJob): Promise<boolean> {
   return result.meta.changes === 1;
 }
 
-/** Sets one step's fields (read-modify-write of the steps array; the job's Workflow is its only writer). */
+/**
+ * Sets one step's fields (read-modify-write of the steps array; the job's Workflow is its only
+ * writer). Never once the job has ended: an execution the engine abandoned mid-step (a pause, a step
+ * timeout) may still be running its code, and must not turn an ended job back into a running one.
+ */
 export async function updateStep(
   db: D1Database,
   jobId: string,
@@ -207,15 +211,16 @@ export async function updateStep(
   jobPatch: { status?: JobStatus; partial?: boolean } = {},
 ): Promise<void> {
   const row = await db
-    .prepare("SELECT steps FROM jobs WHERE job_id = ?1")
+    .prepare("SELECT steps, ended_at FROM jobs WHERE job_id = ?1")
     .bind(jobId)
-    .first<{ steps: string }>();
+    .first<{ steps: string; ended_at: string | null }>();
   if (!row) throw new Error(`Job ${jobId} has no row`);
+  if (row.ended_at !== null) return;
   const steps = (JSON.parse(row.steps) as JobStep[]).map((s) => (s.name === name ? { ...s, ...patch } : s));
   await db
     .prepare(
       `UPDATE jobs SET steps = ?2, updated_at = ?3, status = COALESCE(?4, status),
-         partial = CASE WHEN ?5 IS NULL THEN partial ELSE ?5 END WHERE job_id = ?1`,
+         partial = CASE WHEN ?5 IS NULL THEN partial ELSE ?5 END WHERE job_id = ?1 AND ended_at IS NULL`,
     )
     .bind(
       jobId,
