@@ -101,6 +101,20 @@ const states: State[] = [
     },
   ],
   [
+    "job list",
+    async (page) => {
+      await page.goto("/dev/jobs");
+      await expect(page.getByRole("table", { name: "Jobs" }).getByRole("row").nth(1)).toBeVisible();
+    },
+  ],
+  [
+    "approvals",
+    async (page) => {
+      await page.goto("/dev/approvals");
+      await expect(page.getByRole("heading", { level: 1, name: /Approvals/ })).toBeVisible();
+    },
+  ],
+  [
     "audit list",
     async (page) => {
       await page.goto("/dev/audit");
@@ -138,8 +152,8 @@ const states: State[] = [
   [
     "deleted lock",
     async (page) => {
-      await page.goto("/dev/locks/1060");
-      await expect(page.getByRole("heading", { name: "Lock 1060 was deleted" })).toBeVisible();
+      await page.goto("/dev/locks/1061");
+      await expect(page.getByRole("heading", { name: "Lock 1061 was deleted" })).toBeVisible();
     },
   ],
   [
@@ -174,7 +188,7 @@ test.describe("Accessibility (axe-core)", () => {
   test.beforeAll(async () => {
     // A lock someone else deleted, for the "deleted" page.
     const res = await deleteAs(
-      "/admin/cleanup/locks/1060?mode=DELETE_DO_AND_EVENTS",
+      "/admin/cleanup/locks/1061?mode=DELETE_DO_AND_EVENTS",
       "E2E-AXE: deleted by admin",
     );
     expect([200, 404]).toContain(res.status);

@@ -18,7 +18,9 @@ async function requestDeletion(
   await dialog.getByLabel("Type the lock id to confirm").fill(lockId);
   await dialog.getByLabel("Reason (ticket)").fill(reason);
   await dialog.getByRole("button", { name: "Delete lock" }).click();
-  await expect(page.getByRole("region", { name: "Waiting for approval" }).first()).toContainText(
+  // Its job page says it waits, with Cancel and the way to the approvals.
+  await expect(page).toHaveURL(/\/dev\/jobs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("region", { name: "Waiting for approval" })).toContainText(
     "waits for a second staff member",
   );
   return lockId;
@@ -46,6 +48,7 @@ test.describe("A second approver", () => {
     snap,
   }) => {
     const lockId = await requestDeletion(page, { nth: 0, reason: "E2E-APPROVE-1: DO stuck", forGood: false });
+    await snap("job-waiting-for-approval");
 
     // The requester cannot approve their own.
     await page.getByRole("link", { name: "Approvals" }).first().click();
@@ -73,7 +76,7 @@ test.describe("A second approver", () => {
     await expect(
       page
         .getByRole("table", { name: "Jobs of this target" })
-        .getByRole("row", { name: /delete-lock.*succeeded/ }),
+        .getByRole("row", { name: /Delete lock.*Succeeded/ }),
     ).toBeVisible();
     await other.close();
   });

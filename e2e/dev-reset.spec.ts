@@ -1,8 +1,13 @@
 import { expect, test } from "./fixtures";
+import { setJobPace } from "./job-pace";
+
+test.afterEach(async () => {
+  await setJobPace(0);
+});
 
 // Runs last, in its own Playwright project (playwright.config.ts): it wipes the environment.
 test.describe("Resetting dev", () => {
-  test("shows what is wiped and kept, asks for dev and a reason, shows progress, then the result", async ({
+  test("shows what is wiped and kept, asks for dev and a reason, shows each step's progress (also after a reload), then the result", async ({
     signedInPage: page,
     snap,
   }) => {
@@ -23,14 +28,32 @@ test.describe("Resetting dev", () => {
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel("Reason (ticket)").fill("E2E-RESET: before the nightly run");
     await snap("confirm");
+    // Each step waits 2.5 s before its work, so the test sees the reset run and reloads it mid-way.
+    await setJobPace(2500);
     await confirm.click();
 
-    // Progress while it runs (it may be quick; then the result is already there).
-    await expect(
-      page
-        .getByRole("progressbar", { name: "Resetting dev" })
-        .or(page.getByRole("heading", { name: "Deletion result" })),
-    ).toBeVisible();
+    // The reset is a job: its page follows it, step by step, with done of total where a step counts.
+    await expect(page).toHaveURL(/\/dev\/reset\?job=[0-9a-f-]{36}$/);
+    const progress = page.getByRole("progressbar", { name: "Resetting dev" });
+    await expect(progress).toHaveAttribute("aria-valuetext", /Step [1-6] of 6: .* \(running\)/);
+    const steps = page.getByRole("list", { name: "Steps" });
+    const events = page.getByRole("progressbar", { name: "Delete the events" });
+    await expect(events).toHaveAttribute("aria-valuetext", /^[\d,]+ of [1-9][\d,]* R2 objects$/, {
+      timeout: 30_000,
+    });
+    await snap("progress");
+    await page.reload();
+    await expect(progress).toBeVisible();
+    await expect(steps.getByRole("listitem", { name: /Step 3: Delete the events, done/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole("progressbar", { name: "Delete the Durable Object state" })).toHaveAttribute(
+      "aria-valuetext",
+      /^[\d,]+ of [\d,]+ Durable Objects$/,
+      { timeout: 30_000 },
+    );
+    await snap("progress-after-reload");
+    await setJobPace(0);
     await expect(page.getByRole("alert").filter({ hasText: "dev was reset" })).toBeVisible({
       timeout: 120_000,
     });

@@ -36,7 +36,7 @@ test.describe("Deleting a hub", () => {
     await expect(operations.getByRole("row", { name: /delete-do-state done/ })).toBeVisible();
     await snap("result");
 
-    await page.getByRole("button", { name: "Open the hub again" }).click();
+    await page.getByRole("link", { name: "Open the hub again" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /Hub 2 ·/ })).toBeVisible();
     await expect(page.getByRole("region", { name: "State" })).toContainText("Replayed from the hub's events");
   });

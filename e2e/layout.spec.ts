@@ -68,11 +68,14 @@ test.describe("The layout", () => {
       await page.goto(`/dev/locks/${lockId}?preview=true`);
       await page.getByRole("button", { name: "Delete…" }).click();
       await confirmDeletion(page, { noun: "lock", id: lockId, reason: "E2E-TOAST" });
+      // The deletion's job page: its result, and the toast that says the job ended.
       const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Lock reset in dev" });
       await expect(toast).toBeVisible();
       const box = (await toast.boundingBox())!;
-      for (const name of ["Operations", "Audit records of this target"]) {
-        const table = page.getByRole("table", { name });
+      for (const [name, table] of [
+        ["Operations", page.getByRole("table", { name: "Operations" })],
+        ["Job details", page.getByLabel("Job details")],
+      ] as const) {
         await table.scrollIntoViewIfNeeded();
         const t = (await table.boundingBox())!;
         const apart =

@@ -60,7 +60,7 @@ test.describe("Deleting a lock", () => {
     await expect(audit.getByRole("link", { name: "Open the audit record" })).toBeVisible();
     await snap("result");
 
-    await page.getByRole("button", { name: "Open the lock again" }).click();
+    await page.getByRole("link", { name: "Open the lock again" }).click();
     await expect(page.getByRole("heading", { name: `Lock ${lockId} was deleted` })).toBeVisible();
     await expect(page.getByText("E2E-1: customer asked to remove the lock").first()).toBeVisible();
     await snap("gone");
@@ -97,7 +97,7 @@ test.describe("Deleting a lock", () => {
     await expect(page.getByRole("alert").filter({ hasText: `Lock ${lockId} reset` })).toBeVisible();
     await snap("result");
 
-    await page.getByRole("button", { name: "Open the lock again" }).click();
+    await page.getByRole("link", { name: "Open the lock again" }).click();
     await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Lock ${lockId}`) })).toBeVisible();
     await expect(page.getByRole("region", { name: "State" })).toContainText(
       "Replayed from the lock's events",

@@ -35,7 +35,7 @@ test.describe("Deleting an organization's keys", () => {
     await expect(page.getByRole("link", { name: "Open the audit record" })).toBeVisible();
     await snap("result");
 
-    await page.getByRole("button", { name: "Open the organization again" }).click();
+    await page.getByRole("link", { name: "Open the organization again" }).click();
     await expect(page.getByLabel("Organization counts", { exact: true })).toContainText(
       /Organization keys\s*0/,
     );

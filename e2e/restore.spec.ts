@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { confirmDeletion, expect, lockIdFromUrl, test } from "./fixtures";
 
+const JOB_URL = /\/dev\/jobs\/[0-9a-f-]{36}$/;
+
 /** What the lock's page shows of it (Identifiers, State, Keys), with "n minutes ago" left out. */
 async function lockPageText(page: Page): Promise<string[]> {
   const texts: string[] = [];
@@ -34,6 +36,7 @@ test.describe("Undo: restore, and a waiting period", () => {
     await expect(page.getByRole("table", { name: "Will be deleted" })).toBeVisible();
     await page.getByRole("button", { name: "Delete…" }).click();
     await confirmDeletion(page, { noun: "lock", id: lockId, reason: "E2E-UNDO-1: wrong lock" });
+    await expect(page).toHaveURL(JOB_URL);
     await expect(page.getByRole("heading", { name: "Deletion result" })).toBeVisible();
 
     // Search no longer finds it; the lookup of deleted targets does.
@@ -61,18 +64,23 @@ test.describe("Undo: restore, and a waiting period", () => {
     await snap("restore-confirm");
     await confirm.click();
 
-    await expect(page.getByRole("heading", { name: `Restored lock ${lockId}` })).toBeVisible();
+    // The restore is a job, followed on its page like a deletion.
+    await expect(page).toHaveURL(JOB_URL);
+    await expect(page.getByRole("heading", { level: 1, name: /^Restore lock / })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Restored lock ${lockId}` })).toBeVisible({
+      timeout: 60_000,
+    });
     await snap("restored");
     await page.getByRole("link", { name: "Open the lock" }).click();
     await expect(page).toHaveURL(new RegExp(`/dev/locks/${lockId}`));
     expect(await lockPageText(page)).toEqual(before);
     const jobs = page.getByRole("table", { name: "Jobs of this target" });
-    await expect(jobs.getByRole("row", { name: /restore-lock.*succeeded/ })).toBeVisible();
+    await expect(jobs.getByRole("row", { name: /Restore lock.*Succeeded/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "Archives of this target" })).toContainText("restored");
     await snap("lock-after-restore");
   });
 
-  test("a deletion scheduled for later shows its countdown and is cancelled from the target page", async ({
+  test("a deletion scheduled for later shows its countdown on its job page and the target page, and is cancelled from the target page", async ({
     signedInPage: page,
     snap,
   }) => {
@@ -95,16 +103,33 @@ test.describe("Undo: restore, and a waiting period", () => {
     await snap("schedule-confirm");
     await dialog.getByRole("button", { name: "Delete lock after 50 minutes" }).click();
 
-    const notice = page.getByRole("region", { name: "Scheduled deletion" }).first();
+    // Its job page: the countdown, and nothing run yet.
+    await expect(page).toHaveURL(JOB_URL);
+    const onJobPage = page.getByRole("region", { name: "Scheduled deletion" });
+    await expect(onJobPage).toContainText(/runs in (49|50) min/);
+    await expect(onJobPage.getByRole("button", { name: /Cancel scheduled deletion/ })).toBeVisible();
+    await snap("countdown-job-page");
+
+    // The lock's page: the same countdown and Cancel in place of a second deletion.
+    await page.getByRole("link", { name: "Open the lock" }).click();
+    await expect(page).toHaveURL(new RegExp(`/dev/locks/${lockId}`));
+    const notice = page.getByRole("region", { name: "Scheduled deletion" });
     await expect(notice).toContainText(/runs in (49|50) min/);
-    await expect(page.getByRole("table", { name: "Jobs of this target" })).toContainText("scheduled");
+    await expect(page.getByRole("button", { name: "Preview deletion" })).toHaveCount(0);
+    const scheduledRow = page
+      .getByRole("table", { name: "Jobs of this target" })
+      .getByRole("row", { name: /Scheduled/ });
+    await expect(scheduledRow).toContainText(/in (49|50) min/);
+    await expect(scheduledRow.getByRole("button", { name: /^Cancel: Delete lock/ })).toBeVisible();
     await snap("countdown");
     await notice.getByRole("button", { name: "Cancel scheduled deletion" }).click();
     await expect(page.getByText("Cancelled: nothing was deleted")).toBeVisible();
     await expect(
-      page.getByRole("table", { name: "Jobs of this target" }).getByRole("row", { name: /cancelled/ }),
+      page.getByRole("table", { name: "Jobs of this target" }).getByRole("row", { name: /Cancelled/ }),
     ).toBeVisible();
     await expect(page.getByRole("region", { name: "Scheduled deletion" })).toHaveCount(0);
+    // Nothing was deleted, and the lock can be deleted again.
+    await expect(page.getByRole("button", { name: "Preview deletion" })).toBeVisible();
     await page.reload();
     await expect(page.getByRole("region", { name: "Identifiers", exact: true })).toBeVisible();
   });

@@ -14,7 +14,10 @@ for arg in "$@"; do [ "$arg" = "--browser" ] && want_browser=1; done
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 
-system_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+# The system's own Node, not the toolchain's when the caller already put it on PATH (else the stamp
+# would flip between "with node" and "without" and each run would reinstall under the other's feet).
+system_path="${PATH//$TOOLCHAIN\/node_modules\/.bin:/}"
+system_major="$(PATH="$system_path" node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 need_node=0
 [ "$system_major" -lt 22 ] && need_node=1
 

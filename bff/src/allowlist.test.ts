@@ -41,6 +41,7 @@ describe("the api allowlist", () => {
     ["GET", "/admin/locks/1/x"],
     ["GET", "/admin/system-events"],
     ["POST", "/admin/dev/locks/1/activity"],
+    ["POST", "/admin/dev/job-pace"],
   ])("knows no route %s %s", (method, path) => {
     expect(matchAllowedRoute(method, path)).toBeUndefined();
   });

@@ -5,7 +5,6 @@ export class BodyOverCapError extends Error {
   override name = "BodyOverCapError";
 }
 
-
 /**
  * A web ReadableStream of a Node stream's bytes that counts them as they pass: once more than
  * `maxBytes` went by, the source is destroyed and the stream errors with BodyOverCapError (the

@@ -25,6 +25,7 @@ import {
   OrgPathParams,
   ProjectKeyPathParams,
 } from "./params.ts";
+import { DevJobPaceBody } from "./service.ts";
 import { SystemEventListQuery } from "./system-events.ts";
 import { SearchQuery } from "./targets.ts";
 
@@ -190,6 +191,21 @@ export const ENDPOINTS = {
       summary: "Append one simulated device event to a hub (409 while a deletion job holds it)",
       response: "DevActivityResponse",
       errors: [404, 409],
+    },
+  },
+  setDevJobPace: {
+    method: "POST",
+    path: "/admin/dev/job-pace",
+    body: DevJobPaceBody,
+    access: "staff",
+    devOnly: "forbidden",
+    doc: {
+      operationId: "setDevJobPace",
+      tag: "dev",
+      summary:
+        "Slow every deletion job's steps down, so an end-to-end test can watch one run (0: full speed)",
+      response: "DevJobPaceResponse",
+      errors: [400],
     },
   },
   getEnvironment: {

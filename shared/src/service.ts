@@ -37,3 +37,18 @@ export const DevActivityResponse = z.object({
   eventCount: z.number().int().nonnegative(),
 });
 export type DevActivityResponse = z.infer<typeof DevActivityResponse>;
+
+/**
+ * `POST /admin/dev/job-pace` (dev only): every step of every deletion job waits this long before
+ * its work, so an end-to-end test can watch a job run; 0 (the default) is full speed.
+ */
+export const DevJobPaceBody = z.strictObject({
+  stepDelayMs: z
+    .number({ error: "must be a whole number of milliseconds from 0 to 10000" })
+    .int("must be a whole number of milliseconds from 0 to 10000")
+    .min(0, "must be a whole number of milliseconds from 0 to 10000")
+    .max(10_000, "must be a whole number of milliseconds from 0 to 10000"),
+});
+export type DevJobPaceBody = z.infer<typeof DevJobPaceBody>;
+export const DevJobPaceResponse = DevJobPaceBody;
+export type DevJobPaceResponse = z.infer<typeof DevJobPaceResponse>;

@@ -1,5 +1,6 @@
 import type { JobStep, JobStepName } from "@cleanup/shared";
 import type { DeletionTarget, StepContext, StepOutcome } from "../targets/target.ts";
+import { paceDevStep } from "./dev-pace.ts";
 import { checkPlan } from "./job-check.ts";
 import { recordStarted } from "./job-started.ts";
 import { findJob, updateStep } from "./job-store.ts";
@@ -43,6 +44,7 @@ export async function runJobStep(
     { status: "running", startedAt, endedAt: null, detail: attempt > 1 ? `attempt ${attempt}` : null },
     { status: "running", ...(target.leavesPartial(name, job.params.options) ? { partial: true } : {}) },
   );
+  await paceDevStep(db, job.params.environment);
   const ctx: StepContext = {
     env,
     job,

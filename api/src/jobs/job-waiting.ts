@@ -14,7 +14,6 @@ export type WaitingEnd = {
   status: "cancelled" | "failed";
   outcome: AuditOutcome;
   endedBy: string | null;
-  message: string;
   approval?: JobApproval;
 };
 
@@ -31,8 +30,23 @@ export async function endWaitingJob(env: Env, job: StoredJob, end: WaitingEnd): 
     ...(end.approval ? { approval: end.approval } : {}),
   });
   if (!won) return null;
-  await finishWaitingEnd(env, job.jobId, end.message, end.outcome);
+  await finishWaitingEnd(env, job.jobId, end.outcome);
   return findJob(env.DB, job.jobId);
+}
+
+/**
+ * What a job ended before it ran says, from its stored row alone: the act that ended it and a
+ * repair of its missing final record (a read, after a crash) say the same words.
+ */
+export function waitingEndMessage(job: StoredJob): string {
+  const { approval } = job;
+  if (approval?.decision === "expired") {
+    return `Nobody approved the ${job.action} of ${job.target.type} ${job.target.label} before ${approval.expiresAt} (APPROVAL_TTL): the request expired and nothing was changed`;
+  }
+  if (approval?.decision === "rejected") {
+    return `Rejected by ${approval.decidedBy}${approval.reason ? ` (${approval.reason})` : ""}: nothing was deleted`;
+  }
+  return `Cancelled by ${job.endedBy} before it ran: nothing was deleted`;
 }
 
 /**
@@ -40,14 +54,10 @@ export async function endWaitingJob(env: Env, job: StoredJob, end: WaitingEnd): 
  * an ended job that lacks its final record (the api died between the UPDATE and the append) calls
  * it again.
  */
-export async function finishWaitingEnd(
-  env: Env,
-  jobId: string,
-  message: string,
-  outcome: AuditOutcome,
-): Promise<void> {
+export async function finishWaitingEnd(env: Env, jobId: string, outcome: AuditOutcome): Promise<void> {
   const job = await findJob(env.DB, jobId);
   if (!job) return;
+  const message = waitingEndMessage(job);
   const body = { error: "Conflict", code: 409, message, jobId, success: false };
   const record = await appendAudit(env, jobAuditDraft(job, outcome, body, 409), {
     dedupeKey: `${jobId}:final`,
@@ -144,7 +154,6 @@ export async function expireIfDue(
     status: "failed",
     outcome: "failure",
     endedBy: null,
-    message: `Nobody approved the ${job.action} of ${job.target.type} ${job.target.label} before ${job.approval.expiresAt} (APPROVAL_TTL): the request expired and nothing was changed`,
     approval: { ...job.approval, decision: "expired", decidedAt: new Date(now).toISOString() },
   });
   if (ended && stop) await stopInstance(env, job.jobId);

@@ -4,6 +4,7 @@ import { type DeletionEndpoint, TARGETS } from "../targets/registry.ts";
 import { auditHandlers } from "./audit.ts";
 import { devActivityHandlers } from "./dev-activity.ts";
 import { devAuthHandlers } from "./dev-auth.ts";
+import { devJobPaceHandlers } from "./dev-job-pace.ts";
 import { devSeedHandlers } from "./dev-seed.ts";
 import type { EndpointHandler, EndpointHandlers } from "./endpoint-handler.ts";
 import { environmentHandlers } from "./environment.ts";
@@ -38,6 +39,7 @@ export const HANDLERS: EndpointHandlers<EndpointName> = {
   ...devAuthHandlers,
   ...devSeedHandlers,
   ...devActivityHandlers,
+  ...devJobPaceHandlers,
   ...environmentHandlers,
   ...searchHandlers,
   ...lockReadHandlers,

@@ -65,7 +65,6 @@ export const jobActHandlers: EndpointHandlers<"cancelJob" | "approveJob" | "reje
       status: "cancelled",
       outcome: "cancelled",
       endedBy: actor,
-      message: `Cancelled by ${actor} before it ran: nothing was deleted`,
     });
     if (!ended) throw notWaiting((await findJob(c.env.DB, job.jobId)) ?? job, "cancelled");
     await recordJobAct(c.env, job, {
@@ -144,7 +143,6 @@ export const jobActHandlers: EndpointHandlers<"cancelJob" | "approveJob" | "reje
       status: "cancelled",
       outcome: "cancelled",
       endedBy: actor,
-      message: `Rejected by ${actor}${reason ? ` (${reason})` : ""}: nothing was deleted`,
       approval: {
         ...(job.approval as JobApproval),
         decision: "rejected",

@@ -20,12 +20,7 @@ export const jobHandlers: EndpointHandlers<"getJob" | "listJobs" | "listArchives
     // A job ended before it ran whose final record was not written (the api died in between).
     if (job.endedBy !== null || job.approval?.decision === "expired") {
       if (!job.auditIds[1] || !job.result) {
-        await finishWaitingEnd(
-          c.env,
-          job.jobId,
-          job.error?.message ?? `Ended by ${job.endedBy}`,
-          job.status === "failed" ? "failure" : "cancelled",
-        );
+        await finishWaitingEnd(c.env, job.jobId, job.status === "failed" ? "failure" : "cancelled");
         job = (await findJob(c.env.DB, params.jobId)) ?? job;
       }
     }

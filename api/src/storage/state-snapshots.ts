@@ -48,7 +48,8 @@ export async function foldHistory<S>(
 
 /**
  * Writes a whole history (the seed; a restore) as sealed segments of up to SEALED_SEGMENT_SIZE
- * events, each with the snapshot of the state after its last event.
+ * events, each with the snapshot of the state after its last event. Rewriting the same history
+ * writes the same keys, so a repeat after a crash is harmless. `onSegment` hears of each one written.
  */
 export async function writeHistory<S>(
   bucket: R2Bucket,
@@ -56,12 +57,15 @@ export async function writeHistory<S>(
   id: string,
   events: readonly StoredEvent[],
   reducer: Reducer<S>,
+  onSegment?: (written: number, total: number) => Promise<void>,
 ) {
   const written: SegmentInfo[] = [];
   let state = reducer.initial();
-  for (const [index, chunk] of chunkEvents(events, SEALED_SEGMENT_SIZE).entries()) {
+  const chunks = chunkEvents(events, SEALED_SEGMENT_SIZE);
+  for (const [index, chunk] of chunks.entries()) {
     for (const event of chunk) state = reducer.apply(state, event);
     written.push(await writeSegment(bucket, kind, id, index, chunk, { version: reducer.version, state }));
+    await onSegment?.(index + 1, chunks.length);
   }
   return { summary: summarizeSegments(written), state };
 }

@@ -1,4 +1,5 @@
 import type { JobStepName, Plan, PlanItem, RestoreSummary } from "@cleanup/shared";
+import { reducerOf } from "../domain/reducers.ts";
 import { ApiError } from "../http/errors.ts";
 import type { JobTarget, StoredJob } from "../jobs/job-types.ts";
 import { sha256Hex } from "../lib/hash.ts";
@@ -7,12 +8,11 @@ import { type ArchiveHeader, decodeArchive } from "../storage/archive.ts";
 import { type ArchiveRow, findArchiveById } from "../storage/archives-table.ts";
 import {
   type AggregateKind,
-  chunkEvents,
   listSegments,
   type StoredEvent,
   summarizeSegments,
-  writeSegment,
 } from "../storage/event-store.ts";
+import { writeHistory } from "../storage/state-snapshots.ts";
 import {
   deletionSteps,
   dryRunFields,
@@ -321,9 +321,6 @@ async function insertStatements(
   return statements;
 }
 
-/** Segments written at once while events go back (R2 puts in parallel, bounded). */
-const PARALLEL_PUTS = 8;
-
 /**
  * The steps of a restore job, each idempotent: `verify-archive` reads and checks the archive (a
  * damaged one ends the job as a 422, nothing written); `write-events` writes the segments back
@@ -360,17 +357,18 @@ export function restoreSteps(def: AggregateRestore) {
     "write-events": async (ctx: StepContext): Promise<StepOutcome> => {
       const { events } = await checkedOf(ctx);
       const uuid = ctx.job.target.uuid!;
-      const chunks = chunkEvents(events);
-      for (let i = 0; i < chunks.length; i += PARALLEL_PUTS) {
-        await Promise.all(
-          chunks
-            .slice(i, i + PARALLEL_PUTS)
-            .map((chunk, j) => writeSegment(ctx.env.EVENTS, def.kind, uuid, i + j, chunk)),
-        );
-        await ctx.progress(Math.min(chunks.length, i + PARALLEL_PUTS), chunks.length);
-      }
+      // Written as the seed writes a whole history: sealed segments with their state snapshots, so
+      // the restored lock reads back the same objects, as fast as before it was deleted.
+      const { summary } = await writeHistory(
+        ctx.env.EVENTS,
+        def.kind,
+        uuid,
+        events,
+        reducerOf(def.kind),
+        (done, total) => ctx.progress(done, total),
+      );
       return {
-        detail: `${events.length} events written back in ${chunks.length} R2 object(s)`,
+        detail: `${events.length} events written back in ${summary.segmentCount} R2 object(s)`,
         count: events.length,
       };
     },

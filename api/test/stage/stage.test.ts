@@ -55,6 +55,7 @@ describe("on stage", () => {
       "/admin/cleanup/delete-all?dryRun=true",
       "/admin/dev/seed",
       "/admin/dev/locks/1001/activity",
+      "/admin/dev/job-pace",
     ]) {
       const res = await asStaff(path, { method: "POST" });
       expect(res.status, path).toBe(403);

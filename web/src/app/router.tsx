@@ -10,6 +10,8 @@ import { deletedRoute } from "./routes/deleted/route";
 import { environmentIndexRoute, environmentRoute } from "./routes/environment/route";
 import { homeRoute } from "./routes/home";
 import { hubRoute } from "./routes/hub/route";
+import { jobRoute } from "./routes/job/route";
+import { jobsRoute } from "./routes/jobs/route";
 import { lockRoute } from "./routes/lock/route";
 import { organizationRoute } from "./routes/organization/route";
 import { projectKeyRoute } from "./routes/project-key/route";
@@ -31,6 +33,8 @@ export const routeTree = rootRoute.addChildren([
       projectKeyRoute,
       auditRoute,
       auditRecordRoute,
+      jobsRoute,
+      jobRoute,
       resetRoute,
       deletedRoute,
       approvalsRoute,

@@ -1,7 +1,7 @@
 import { type QueryKey, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { toast } from "sonner";
-import { isJobWaiting } from "./deletion-request";
+import { useNavigate } from "@tanstack/react-router";
+import type { StartedJob } from "./deletion-request";
+import { followStartedJob, invalidateForJob } from "./job-requests";
 import { environmentKeys } from "./query-keys";
 
 /**
@@ -25,57 +25,29 @@ export function deletionPreviewQueryOptions<TKey extends QueryKey, TData>(
   });
 }
 
-export interface DeletionMutationOptions<TInput, TResult> {
-  mutationFn: (input: TInput) => Promise<TResult>;
-  /** The cached target; its previews live under this key and go with it. */
-  targetKey: QueryKey;
-  /** The environment's answers the deletion changes: refetched once it is done. */
-  changes: readonly ("search" | "info" | "audit")[];
-  /** The toast that says it is done; none where the page's result says enough. */
-  announce?: (result: TResult) => { title: string; description: string };
-}
-
 /**
- * The confirmed deletion of one target. Once it is done and its result has replaced the target on
- * the page, the cached target is dropped, so the next look at it comes from the api; dropping it
- * any earlier would refetch it under the page and 404 in place of the result.
+ * The confirmed deletion (or restore) of one target: once the api has its job, the console goes to
+ * the job's page, which follows its steps — or its countdown, or its wait for a second approver —
+ * and shows the result. What the job holds is marked out of date as it starts (the target's reads
+ * now carry the job, its history the request) and again when it ends (the job's page sees to that).
  *
- * @example useDeletionMutation("dev", { mutationFn, targetKey: ["environments", "dev", "hubs", id], changes: ["search"] })
+ * @example useDeletionMutation("dev", (input: DeleteHubInput) => deleteHub("dev", hubId, input))
  */
-export function useDeletionMutation<TInput, TResult>(
+export function useDeletionMutation<TInput>(
   environment: string,
-  { mutationFn, targetKey, changes, announce }: DeletionMutationOptions<TInput, TResult>,
+  start: (input: TInput) => Promise<StartedJob>,
 ) {
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn,
-    onSuccess: (result) => {
-      if (announce) {
-        const { title, description } = announce(result);
-        toast.success(title, { description });
-      }
-      return Promise.all(
-        changes.map((change) =>
-          queryClient.invalidateQueries({ queryKey: environmentKeys[change](environment) }),
-        ),
-      );
+  return useMutation({
+    mutationFn: start,
+    onSuccess: async ({ jobId }) => {
+      followStartedJob(jobId);
+      // Away from the target first, so marking it out of date does not read it again under the page.
+      await navigate({ to: "/$env/jobs/$jobId", params: { env: environment, jobId } });
+      void invalidateForJob(queryClient, environment, jobId);
     },
-    // A refused or failed attempt is audited too: the target's history on the page shows it. A
-    // scheduled one, or one waiting for a second person, also changed the target's reads and jobs.
-    onError: (error) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
-        ...(isJobWaiting(error)
-          ? [
-              queryClient.invalidateQueries({ queryKey: environmentKeys.jobs(environment) }),
-              queryClient.invalidateQueries({ queryKey: targetKey, exact: true }),
-            ]
-          : []),
-      ]),
+    // A refused attempt is audited too: the target's history on the page shows it.
+    onError: () => queryClient.invalidateQueries({ queryKey: environmentKeys.audit(environment) }),
   });
-  const done = mutation.isSuccess;
-  useEffect(() => {
-    if (done) queryClient.removeQueries({ queryKey: targetKey });
-  }, [done, queryClient, targetKey]);
-  return mutation;
 }

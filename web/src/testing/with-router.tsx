@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import {
   createMemoryHistory,
   createRootRoute,
@@ -9,8 +10,9 @@ import type * as React from "react";
 import { useRef, useState } from "react";
 
 /**
- * Renders `children` inside a real router (memory history), so components with typed `<Link>`s can
- * be tested alone. Every path shows the same children.
+ * Renders `children` inside a real router (memory history) and a query client of their own, so
+ * components with typed `<Link>`s (or a mutation) can be tested alone. Every path shows the same
+ * children.
  *
  * @example await render(<WithRouter><AuditRecordLink environment="dev" auditId="…" /></WithRouter>)
  */
@@ -29,6 +31,11 @@ export function WithRouter({ children }: { children: React.ReactNode }) {
       history: createMemoryHistory({ initialEntries: ["/"] }),
     });
   });
-  // biome-ignore lint/suspicious/noExplicitAny: a throwaway router, not the app's registered one
-  return <RouterProvider router={router as any} />;
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      {/* biome-ignore lint/suspicious/noExplicitAny: a throwaway router, not the app's registered one */}
+      <RouterProvider router={router as any} />
+    </QueryClientProvider>
+  );
 }

@@ -1,5 +1,5 @@
 import { getRouteApi, Link, Outlet, useNavigate } from "@tanstack/react-router";
-import { Eraser, Moon, ScrollText, Search, Sun, Trash2, UserCheck } from "lucide-react";
+import { Eraser, ListChecks, Moon, ScrollText, Search, Sun, Trash2, UserCheck } from "lucide-react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Toaster } from "sonner";
 import { SkipLink } from "@/components/skip-link";
@@ -59,7 +59,7 @@ const navLink =
 
 /** A link of the main navigation: icon and label, the label hidden (but still named) on narrow screens. */
 function NavItem(props: {
-  to: "/$env/search" | "/$env/audit" | "/$env/reset" | "/$env/approvals";
+  to: "/$env/search" | "/$env/jobs" | "/$env/audit" | "/$env/reset" | "/$env/approvals";
   env: string;
   icon: React.ReactNode;
   label: string;
@@ -112,6 +112,13 @@ export function AppShell() {
       icon: <Search aria-hidden="true" />,
       keywords: ["find"],
       run: () => void navigate({ to: "/$env/search", params: { env } }),
+    },
+    {
+      id: "jobs",
+      label: "Jobs",
+      icon: <ListChecks aria-hidden="true" />,
+      keywords: ["deletions", "running", "progress"],
+      run: () => void navigate({ to: "/$env/jobs", params: { env } }),
     },
     {
       id: "audit",
@@ -176,6 +183,7 @@ export function AppShell() {
           />
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavItem to="/$env/search" env={env} icon={<Search aria-hidden="true" />} label="Search" />
+            <NavItem to="/$env/jobs" env={env} icon={<ListChecks aria-hidden="true" />} label="Jobs" />
             <NavItem to="/$env/audit" env={env} icon={<ScrollText aria-hidden="true" />} label="Audit log" />
             <NavItem
               to="/$env/approvals"

@@ -10,13 +10,12 @@ type SearchNavigate<TSearch> = (options: {
  * replaces the history entry.
  *
  * @example
- * const url = deletionSearch(route.useSearch(), route.useNavigate(), deletion);
+ * const url = deletionSearch(route.useSearch(), route.useNavigate());
  * <HubDeletionPanel previewRequested={url.previewRequested} onPreviewRequested={url.requestPreview} … />
  */
 export function deletionSearch<TSearch extends { preview: boolean }>(
   search: TSearch,
   navigate: SearchNavigate<NoInfer<TSearch>>,
-  deletion: { reset: () => void },
 ) {
   const update = (patch: Partial<TSearch> | { preview: boolean }) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
@@ -24,10 +23,5 @@ export function deletionSearch<TSearch extends { preview: boolean }>(
     previewRequested: search.preview,
     requestPreview: () => update({ preview: true }),
     setOptions: (options: Partial<TSearch>) => update(options),
-    /** After a deletion: the target's page as it is now, with no preview yet. */
-    reopen: () => {
-      deletion.reset();
-      update({ preview: false });
-    },
   };
 }

@@ -1,62 +1,47 @@
-import { RotateCcw } from "lucide-react";
+import { type DeletionMarker, isLiveJobStatus } from "@cleanup/shared";
 import type * as React from "react";
-import { Button } from "@/components/ui/button";
+import { LiveJobNotice } from "@/features/jobs/components/live-job-notice";
 import { BackToSearch } from "./back-to-search";
 
 export interface TargetDeletionPageProps {
   env: string;
-  /** The page's heading while the target is shown; it may read the target. */
+  /** "lock", "hub", "organization", "project key". */
+  noun: string;
+  /** The page's heading; it may read the target. */
   title: React.ReactNode;
   overview: React.ReactNode;
-  /** The options, the preview and the confirmed deletion. */
+  /** The options, the preview and the confirmed deletion (which goes on to its job's page). */
   panel: React.ReactNode;
-  /** The finished deletion, shown in place of the target once there is one. */
-  result: React.ReactNode;
-  /** The heading above the result: from the URL alone, since the target is no longer loaded. */
-  resultTitle: React.ReactNode;
+  /** The target read's `deletion`: a job that holds it now, or its last one that failed part-way. */
+  marker: DeletionMarker;
   /** What happened to the target before (and after) this visit: its audit records, jobs and archives. */
   history: React.ReactNode;
 }
 
 /**
- * The page of one lock, hub, organization or project key: what it holds and its deletion, then the
- * result; its history below either.
+ * The page of one lock, hub, organization or project key: what it holds and its deletion, its
+ * history below. While a job holds the target, the page says so (a waiting one with its countdown
+ * and Cancel) and links to the job instead of offering a second deletion; after one that failed
+ * part-way it says so and offers the deletion that finishes.
  */
 export function TargetDeletionPage({
   env,
+  noun,
   title,
   overview,
   panel,
-  result,
-  resultTitle,
+  marker,
   history,
 }: TargetDeletionPageProps) {
+  const live = marker !== null && isLiveJobStatus(marker.status);
   return (
     <div className="grid gap-6">
       <BackToSearch env={env} />
-      {result ? (
-        <>
-          {resultTitle}
-          {result}
-        </>
-      ) : (
-        <>
-          {title}
-          {overview}
-          {panel}
-        </>
-      )}
+      {title}
+      {marker && <LiveJobNotice environment={env} marker={marker} noun={noun} />}
+      {overview}
+      {!live && panel}
       {history}
     </div>
-  );
-}
-
-/** Under a deletion's result: back to the target's page, to see what is left of it. */
-export function ReopenTargetButton({ noun, onClick }: { noun: string; onClick: () => void }) {
-  return (
-    <Button variant="outline" onClick={onClick}>
-      <RotateCcw aria-hidden="true" />
-      Open the {noun} again
-    </Button>
   );
 }

@@ -12,7 +12,11 @@ type TargetParams = Partial<
 >;
 
 /** What the page that failed shows, from the parameters its path has; `type` as the audit log files it. */
-function describe(params: TargetParams): { noun: string; id: string; type: string | null } {
+function describe(params: TargetParams): {
+  noun: string;
+  id: string;
+  type: "lock" | "hub" | "organization" | "project-key" | null;
+} {
   if (params.lockId) return { noun: "Lock", id: params.lockId, type: "lock" };
   if (params.hubId) return { noun: "Hub", id: params.hubId, type: "hub" };
   if (params.idOrg) return { noun: "Organization", id: params.idOrg, type: "organization" };

@@ -1,11 +1,13 @@
 import type { JobTargetType } from "@cleanup/shared";
+import { SectionCard } from "@/components/section-card";
 import { TargetAuditHistory } from "@/features/audit/components/target-audit-history";
-import { TargetJobsAndArchives } from "@/features/restore/components/target-jobs-archives";
+import { JobList } from "@/features/jobs/components/job-list";
+import { TargetArchives } from "@/features/restore/components/target-archives";
 
 export interface TargetHistoryProps {
   env: string;
   /** As the api files it: `lock`, `hub`, `organization`, `project-key`. */
-  type: string;
+  type: JobTargetType;
   /** As the delete path takes it. */
   id: string;
   /** "lock", "hub": how the history names it. */
@@ -15,20 +17,31 @@ export interface TargetHistoryProps {
 }
 
 /**
- * Everything that happened to one target, on its own page. Its audit records come from
- * `GET /admin/audit?targetType=&targetId=`; its deletion and restore jobs (a waiting one with its
- * countdown and Cancel) and, for a lock or hub, its archives (each with Restore while the target is
- * gone) come first, from the restore feature.
+ * Everything that happened to one target, on its own page: its deletion and restore jobs (a
+ * waiting one with its countdown and Cancel, each linking to its page) and, for a lock or hub, its
+ * archives (each with Restore while the target is gone); then its audit records
+ * (`GET /admin/audit?targetType=&targetId=`).
  */
 export function TargetHistory({ env, type, id, noun, exists = true }: TargetHistoryProps) {
   return (
     <div className="grid gap-4">
-      <TargetJobsAndArchives
-        environment={env}
-        targetType={type as JobTargetType}
-        targetId={id}
-        exists={exists}
-      />
+      <SectionCard
+        title="Jobs and archives"
+        description="Every deletion and restore of this target, and the archives written before a deletion for good."
+        contentClassName="grid gap-4"
+      >
+        <JobList
+          environment={env}
+          filters={{ targetType: type, targetId: id }}
+          label="Jobs of this target"
+          showTarget={false}
+          pageSize={10}
+          empty="No jobs yet."
+        />
+        {(type === "lock" || type === "hub") && (
+          <TargetArchives environment={env} targetType={type} targetId={id} exists={exists} />
+        )}
+      </SectionCard>
       <TargetAuditHistory environment={env} target={{ type, id }} noun={noun} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { render } from "vitest-browser-react";
 import { ApiError } from "@/lib/api-client";
+import { WithRouter } from "@/testing/with-router";
 import { DeletionError } from "./deletion-error";
 
 describe("a failed deletion", () => {
@@ -18,7 +19,7 @@ describe("a failed deletion", () => {
       "req-412",
     );
     const screen = await render(
-      <DeletionError error={error} onPreviewAgain={onPreviewAgain} targetNoun="lock" />,
+      <DeletionError environment="dev" error={error} onPreviewAgain={onPreviewAgain} targetNoun="lock" />,
     );
     const alert = screen.getByRole("alert");
     await expect
@@ -43,7 +44,7 @@ describe("a failed deletion", () => {
       },
       "req-org-412",
     );
-    const screen = await render(<DeletionError error={stale} onPreviewAgain={() => {}} />);
+    const screen = await render(<DeletionError environment="dev" error={stale} onPreviewAgain={() => {}} />);
     await expect
       .element(screen.getByRole("alert"))
       .toMatchTextContent(/1 organization key was added since your preview \(0 → 1\)/);
@@ -79,7 +80,7 @@ describe("a failed deletion", () => {
       },
       "req-500",
     );
-    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const screen = await render(<DeletionError environment="dev" error={error} onPreviewAgain={() => {}} />);
     const alert = screen.getByRole("alert");
     await expect.element(alert).toMatchTextContent(/The deletion stopped part-way/);
     const steps = alert.getByRole("table", { name: "Operations" });
@@ -94,7 +95,7 @@ describe("a failed deletion", () => {
       { error: "Bad Gateway", message: "The admin api is unreachable", code: 502, requestId: "req-502" },
       null,
     );
-    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const screen = await render(<DeletionError environment="dev" error={error} onPreviewAgain={() => {}} />);
     const alert = screen.getByRole("alert");
     await expect.element(alert).toMatchTextContent(/The admin api could not be reached/);
     await expect.element(alert).toMatchTextContent(/The admin api is unreachable \(HTTP 502\)/);
@@ -108,7 +109,7 @@ describe("a failed deletion", () => {
       { error: "Gateway Timeout", message: "No answer within 30000 ms", code: 504, requestId: "req-504" },
       null,
     );
-    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const screen = await render(<DeletionError environment="dev" error={error} onPreviewAgain={() => {}} />);
     const alert = screen.getByRole("alert");
     await expect.element(alert).toMatchTextContent(/did not answer in time/);
     await expect.element(alert).toMatchTextContent(/may still have run/);
@@ -125,7 +126,7 @@ describe("a failed deletion", () => {
       },
       "req-403",
     );
-    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const screen = await render(<DeletionError environment="dev" error={error} onPreviewAgain={() => {}} />);
     const alert = screen.getByRole("alert");
     await expect.element(alert).toMatchTextContent(/Not allowed/);
     await expect.element(alert).toMatchTextContent(/SECRETS:MANAGE/);
@@ -144,9 +145,34 @@ describe("a failed deletion", () => {
       },
       null,
     );
-    const screen = await render(<DeletionError error={error} onPreviewAgain={() => {}} />);
+    const screen = await render(<DeletionError environment="dev" error={error} onPreviewAgain={() => {}} />);
     const alert = screen.getByRole("alert");
     await expect.element(alert).toMatchTextContent(/The deletion failed/);
     await expect.element(alert.getByText("req-500")).toBeVisible();
+  });
+
+  test("after a 409 says another deletion runs, started nothing, and links to that job", async () => {
+    const jobId = "0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3";
+    const error = new ApiError(
+      409,
+      {
+        error: "Conflict",
+        message: `Another deletion of lock 1001 is running (job ${jobId})`,
+        code: 409,
+        jobId,
+      },
+      "req-409",
+    );
+    const screen = await render(
+      <WithRouter>
+        <DeletionError environment="dev" error={error} onPreviewAgain={() => {}} />
+      </WithRouter>,
+    );
+    const alert = screen.getByRole("alert");
+    await expect.element(alert).toMatchTextContent(/Another deletion of this target is running/);
+    await expect.element(alert).toMatchTextContent(/Nothing was started/);
+    await expect
+      .element(alert.getByRole("link", { name: "Follow the running job" }))
+      .toHaveAttribute("href", `/dev/jobs/${jobId}`);
   });
 });

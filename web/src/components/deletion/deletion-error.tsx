@@ -1,16 +1,17 @@
 import { DeletionStep, PreconditionFailedBody } from "@cleanup/shared";
-import { RefreshCw } from "lucide-react";
+import { Link } from "@tanstack/react-router";
+import { ArrowRight, RefreshCw } from "lucide-react";
 import { z } from "zod";
 import { ErrorAlert } from "@/components/errors/error-alert";
-import { WaitingJobNotice } from "@/components/jobs/waiting-job-notice";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
-import { isJobWaiting } from "@/lib/deletion-request";
 import { OperationsTable } from "./deletion-result-view";
 import { describePlanChanges } from "./plan-changes";
 
 /** What a 412 says changed, in the common shape or endpoint 5's own (both carry `changes`). */
 const ChangedSince = z.object({ changes: PreconditionFailedBody.shape.changes });
+/** A 409 names the job that holds the target. */
+const HeldByJob = z.object({ jobId: z.string().min(1) });
 /** A deletion that stopped part-way still reports the steps it ran and the errors it met. */
 const PartialDeletion = z.object({ steps: z.array(DeletionStep), errors: z.array(z.string()).optional() });
 
@@ -23,12 +24,12 @@ function show(value: unknown): string {
 }
 
 export interface DeletionErrorProps {
+  /** Where the deletion was asked for: a 409 links to the job of that environment that holds the target. */
+  environment: string;
   error: unknown;
   onPreviewAgain: () => void;
   /** "lock", "organization": what changed, in the 412's title. */
   targetNoun?: string;
-  /** The environment, to show a deletion that was scheduled or waits for approval (not an error). */
-  environment?: string;
 }
 
 /**
@@ -39,14 +40,11 @@ export interface DeletionErrorProps {
  * Every case shows the request id.
  */
 export function DeletionError({
+  environment,
   error,
   onPreviewAgain,
   targetNoun = "target",
-  environment,
 }: DeletionErrorProps) {
-  if (isJobWaiting(error) && environment) {
-    return <WaitingJobNotice environment={environment} jobId={error.job.jobId} />;
-  }
   if (isApiError(error, 412)) {
     const changes = ChangedSince.safeParse(error.raw).data?.changes ?? [];
     const sentences = describePlanChanges(changes);
@@ -108,9 +106,20 @@ export function DeletionError({
     );
   }
   if (isApiError(error, 409)) {
+    const holder = HeldByJob.safeParse(error.raw).data;
     return (
-      <ErrorAlert error={error} title="This deletion is already running">
-        <p>Wait for it to finish, then look at the audit log.</p>
+      <ErrorAlert error={error} title="Another deletion of this target is running">
+        <p>Nothing was started. Wait for that job to end, then look at the target again.</p>
+        {holder && (
+          <Link
+            to="/$env/jobs/$jobId"
+            params={{ env: environment, jobId: holder.jobId }}
+            className={buttonVariants({ variant: "outline", size: "sm", className: "w-fit" })}
+          >
+            Follow the running job
+            <ArrowRight aria-hidden="true" />
+          </Link>
+        )}
       </ErrorAlert>
     );
   }

@@ -16,9 +16,10 @@ export function formatRemaining(ms: number): string {
 
 /**
  * The time left until a scheduled job runs, ticking each second. Announced politely at most once a
- * minute (the live region holds the minute, not the seconds), so a screen reader is not flooded.
+ * minute (the live region holds the minute, not the seconds), so a screen reader is not flooded;
+ * not at all in a list (`live={false}`), where many would speak at once.
  */
-export function Countdown({ until }: { until: string }) {
+export function Countdown({ until, live = true }: { until: string; live?: boolean }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -30,7 +31,7 @@ export function Countdown({ until }: { until: string }) {
       <time dateTime={until} title={until} aria-hidden="true">
         {left > 0 ? `in ${formatRemaining(left)}` : "starting…"}
       </time>
-      <span className="sr-only" aria-live="polite">
+      <span className="sr-only" aria-live={live ? "polite" : "off"}>
         {left > 0 ? `runs in ${formatRemaining(Math.ceil(left / 60_000) * 60_000)}` : "starting"}
       </span>
     </span>

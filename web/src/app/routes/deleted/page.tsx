@@ -2,7 +2,6 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { buttonVariants } from "@/components/ui/button";
 import { archivesQueryOptions } from "@/features/restore/api/list-archives";
-import { useArchivesRestoringHere } from "@/features/restore/api/restore-archive";
 import { targetExistsQueryOptions } from "@/features/restore/api/target-exists";
 import { DeletedBy } from "@/features/restore/components/deleted-by";
 import { RestorePanel } from "@/features/restore/components/restore-panel";
@@ -18,13 +17,9 @@ export function DeletedTargetPage() {
   const { environment } = route.useRouteContext();
   const archives = useSuspenseQuery(archivesQueryOptions(env, targetType, targetId)).data.items;
   const exists = useSuspenseQuery(targetExistsQueryOptions(env, targetType, targetId)).data;
-  // A restore run from this page keeps its result on screen, though the target exists again.
-  const restoredHere = useArchivesRestoringHere(env);
-  const archive =
-    archives.find((a) => restoredHere.includes(a.id)) ??
-    (exists
-      ? undefined
-      : (archives.find((a) => a.id === chosen && a.restorable) ?? archives.find((a) => a.restorable)));
+  const archive = exists
+    ? undefined
+    : (archives.find((a) => a.id === chosen && a.restorable) ?? archives.find((a) => a.restorable));
   const noun = targetType === "lock" ? "Lock" : "Hub";
   return (
     <div className="grid gap-6">

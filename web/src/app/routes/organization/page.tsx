@@ -1,14 +1,13 @@
 import { getRouteApi } from "@tanstack/react-router";
-import { PageTitle } from "@/components/page-title";
 import { useDeleteOrgKeys } from "@/features/organizations/api/delete-org-keys";
+import { useOrganization } from "@/features/organizations/api/get-organization";
 import { OrgKeysDeletionPanel } from "@/features/organizations/components/org-keys-deletion-panel";
-import { OrgKeysDeletionResult } from "@/features/organizations/components/org-keys-deletion-result";
 import {
   OrganizationOverview,
   OrganizationTitle,
 } from "@/features/organizations/components/organization-overview";
 import { deletionSearch } from "../deletion-search";
-import { ReopenTargetButton, TargetDeletionPage } from "../target-deletion-page";
+import { TargetDeletionPage } from "../target-deletion-page";
 import { TargetHistory } from "../target-history";
 
 const route = getRouteApi("/_authed/$env/organizations/$idOrg");
@@ -16,11 +15,14 @@ const route = getRouteApi("/_authed/$env/organizations/$idOrg");
 export function OrganizationPage() {
   const { env, idOrg } = route.useParams();
   const { environment } = route.useRouteContext();
+  const { data: organization } = useOrganization(env, idOrg);
   const deletion = useDeleteOrgKeys(env, idOrg);
-  const url = deletionSearch(route.useSearch(), route.useNavigate(), deletion);
+  const url = deletionSearch(route.useSearch(), route.useNavigate());
   return (
     <TargetDeletionPage
       env={env}
+      noun="organization"
+      marker={organization.deletion}
       title={<OrganizationTitle environment={env} idOrg={idOrg} />}
       overview={<OrganizationOverview environment={env} idOrg={idOrg} />}
       panel={
@@ -33,17 +35,6 @@ export function OrganizationPage() {
         />
       }
       history={<TargetHistory env={env} type="organization" id={idOrg} noun="organization" />}
-      resultTitle={<PageTitle eyebrow="Organization">{idOrg}</PageTitle>}
-      result={
-        deletion.data && (
-          <OrgKeysDeletionResult
-            environment={env}
-            idOrg={idOrg}
-            result={deletion.data}
-            actions={<ReopenTargetButton noun="organization" onClick={url.reopen} />}
-          />
-        )
-      }
     />
   );
 }

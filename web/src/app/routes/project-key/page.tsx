@@ -1,10 +1,8 @@
 import { getRouteApi } from "@tanstack/react-router";
-import { Search } from "lucide-react";
 import { useMemo } from "react";
-import { Button } from "@/components/ui/button";
 import { useDeleteProjectKey } from "@/features/project-keys/api/delete-project-key";
+import { useProjectKey } from "@/features/project-keys/api/get-project-key";
 import { ProjectKeyDeletionPanel } from "@/features/project-keys/components/project-key-deletion-panel";
-import { ProjectKeyDeletionResult } from "@/features/project-keys/components/project-key-deletion-result";
 import { ProjectKeyOverview, ProjectKeyTitle } from "@/features/project-keys/components/project-key-overview";
 import { deletionSearch } from "../deletion-search";
 import { TargetDeletionPage } from "../target-deletion-page";
@@ -17,12 +15,14 @@ export function ProjectKeyPage() {
   const keyRef = useMemo(() => ({ projectName, keyName }), [projectName, keyName]);
   const search = route.useSearch();
   const { environment } = route.useRouteContext();
-  const navigate = route.useNavigate();
+  const { data: key } = useProjectKey(env, keyRef);
   const deletion = useDeleteProjectKey(env, keyRef);
-  const url = deletionSearch(search, navigate, deletion);
+  const url = deletionSearch(search, route.useNavigate());
   return (
     <TargetDeletionPage
       env={env}
+      noun="project key"
+      marker={key.deletion}
       title={<ProjectKeyTitle keyRef={keyRef} />}
       overview={<ProjectKeyOverview environment={env} keyRef={keyRef} />}
       panel={
@@ -38,27 +38,6 @@ export function ProjectKeyPage() {
       }
       history={
         <TargetHistory env={env} type="project-key" id={`${projectName}/${keyName}`} noun="project key" />
-      }
-      resultTitle={<ProjectKeyTitle keyRef={keyRef} />}
-      result={
-        deletion.data && (
-          <ProjectKeyDeletionResult
-            environment={env}
-            keyRef={keyRef}
-            result={deletion.data}
-            actions={
-              <Button
-                variant="outline"
-                onClick={() =>
-                  void navigate({ to: "/$env/search", params: { env }, search: { q: projectName } })
-                }
-              >
-                <Search aria-hidden="true" />
-                Search the project's other keys
-              </Button>
-            }
-          />
-        )
       }
     />
   );

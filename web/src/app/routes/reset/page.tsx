@@ -2,11 +2,15 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { ShieldCheck } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
 import { EnvironmentReset } from "@/features/environments/components/environment-reset";
+import { ResetJob } from "./reset-job";
 
 const route = getRouteApi("/_authed/$env/reset");
 
 export function ResetPage() {
   const { environment, session } = route.useRouteContext();
+  const { job } = route.useSearch();
+  const navigate = route.useNavigate();
+  const follow = (jobId: string | undefined) => void navigate({ search: { job: jobId } });
   const dev = session.environments.find((e) => e.kind === "dev");
   return (
     <div className="grid gap-6">
@@ -15,7 +19,11 @@ export function ResetPage() {
         <p className="text-sm text-muted-foreground">Empties a dev environment before a test run.</p>
       </div>
       {environment.kind === "dev" ? (
-        <EnvironmentReset environment={environment} />
+        job ? (
+          <ResetJob environment={environment} jobId={job} onBack={() => follow(undefined)} />
+        ) : (
+          <EnvironmentReset environment={environment} onStarted={follow} />
+        )
       ) : (
         <section
           aria-labelledby="reset-dev-only"

@@ -17,22 +17,6 @@ export function approvalsQueryOptions(environment: string) {
   });
 }
 
-/** Deletions scheduled for later, soonest first: each with its countdown and Cancel. */
-export function scheduledJobsQueryOptions(environment: string) {
-  return queryOptions({
-    queryKey: [...environmentKeys.jobs(environment), "scheduled"] as const,
-    queryFn: async ({ signal }) => {
-      const page = await apiRequest(environment, endpointPath("listJobs"), {
-        query: { status: "scheduled", limit: 100 },
-        schema: JobListResponse,
-        signal,
-      });
-      return [...page.items].sort((a, b) => a.runAt.localeCompare(b.runAt));
-    },
-    refetchInterval: 5000,
-  });
-}
-
 const reasonHeader = (reason: string): Record<string, string> =>
   reason ? { [HEADERS.auditReason]: encodeAuditReason(reason) } : {};
 

@@ -12,6 +12,8 @@ export interface AuditFilters {
   outcome?: AuditOutcome | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** The records of one job: its intent, its outcome, and the acts on it (schedule, approval, cancel). */
+  jobId?: string | undefined;
 }
 
 export const AUDIT_PAGE_SIZE = 100;

@@ -1,40 +1,35 @@
-import { DeleteAllResponse, endpointPath } from "@cleanup/shared";
+import { endpointPath } from "@cleanup/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
-import { errorMessage } from "@/components/errors/error-alert";
-import { confirmationHeaders, type DeletionConfirmation, requestJob } from "@/lib/deletion-request";
-import { formatDuration } from "@/lib/format";
+import { type DeletionConfirmation, type StartedJob, startDeletion } from "@/lib/deletion-request";
+import { followStartedJob, invalidateForJob } from "@/lib/job-requests";
 import { environmentKeys } from "@/lib/query-keys";
 
 export type ResetEnvironmentInput = DeletionConfirmation;
 
-/** Wipes the dev environment (published endpoint 1): 403 anywhere else. Can take minutes. */
+/** Starts the job that wipes the dev environment (published endpoint 1): 403 anywhere else. */
 export function resetEnvironment(
   environment: string,
   confirmation: ResetEnvironmentInput,
-): Promise<DeleteAllResponse> {
-  return requestJob(environment, endpointPath("deleteAll"), {
-    method: "POST",
-    headers: confirmationHeaders(confirmation),
-    schema: DeleteAllResponse,
-  });
+): Promise<StartedJob> {
+  return startDeletion(environment, endpointPath("deleteAll"), { method: "POST", confirmation });
 }
 
-/** The outcome is a toast as well: the reset may finish while the user is on another page. */
-export function useResetEnvironment(environment: string) {
+/**
+ * The reset's job, once the api has it, goes to `onStarted`: the page follows it from there. Every
+ * read of the environment is out of date from then on (the job page marks it so again at the end).
+ */
+export function useResetEnvironment(
+  environment: string,
+  { onStarted }: { onStarted: (jobId: string) => void },
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...environmentKeys.reset(environment), "run"],
     mutationFn: (input: ResetEnvironmentInput) => resetEnvironment(environment, input),
-    onSuccess: (result) => {
-      toast.success(`${environment} was reset`, {
-        description: `Took ${formatDuration(result.duration * 1000)}.`,
-      });
-      // Everything cached about this environment is now wrong; the reset's own preview included.
-      return queryClient.invalidateQueries({ queryKey: environmentKeys.all(environment) });
-    },
-    onError: (error) => {
-      toast.error(`Resetting ${environment} failed`, { description: errorMessage(error) });
+    onSuccess: ({ jobId }) => {
+      followStartedJob(jobId);
+      onStarted(jobId);
+      void invalidateForJob(queryClient, environment, jobId);
     },
   });
 }

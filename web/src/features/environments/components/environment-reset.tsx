@@ -1,11 +1,9 @@
 import type { EnvironmentName, Plan } from "@cleanup/shared";
-import { useIsMutating } from "@tanstack/react-query";
 import { Eraser, RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDeletionDialog } from "@/components/deletion/confirm-deletion-dialog";
 import { DeletionError } from "@/components/deletion/deletion-error";
 import { DeletionPlanView, StalePlanNotice } from "@/components/deletion/deletion-plan";
-import { DeletionResultView } from "@/components/deletion/deletion-result-view";
 import { useStalePreview } from "@/components/deletion/deletion-workflow";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { SectionCard } from "@/components/section-card";
@@ -13,13 +11,10 @@ import { StatGrid } from "@/components/stat-grid";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatNumber } from "@/lib/format";
-import { environmentKeys } from "@/lib/query-keys";
 import { randomId } from "@/lib/random-id";
 import { useEnvironment } from "../api/get-environment";
 import { useResetPreview } from "../api/preview-reset";
 import { useResetEnvironment } from "../api/reset-environment";
-import { EnvironmentOverview } from "./environment-overview";
-import { ResetProgress } from "./reset-progress";
 
 function keptCount(plan: Plan | undefined, kind: string): number | undefined {
   return plan?.keep.filter((k) => k.kind === kind).reduce((a, k) => a + k.count, 0);
@@ -78,62 +73,22 @@ function WhatHappens({ environment, plan }: { environment: string; plan: Plan | 
 
 export interface EnvironmentResetProps {
   environment: { name: string; kind: EnvironmentName };
+  /** The reset's job, once the api has it: its page (or this one, following it) takes over. */
+  onStarted: (jobId: string) => void;
 }
 
 /**
  * The dev reset: what it wipes and keeps (from the environment's counts and the dry run), one
- * button and a confirm, progress while it runs, then the result.
+ * button and a confirm; the confirmed reset is a job, followed by the page it is handed to.
  */
-export function EnvironmentReset({ environment }: EnvironmentResetProps) {
+export function EnvironmentReset({ environment, onStarted }: EnvironmentResetProps) {
   const env = environment.name;
   const preview = useResetPreview(env, { enabled: true });
-  const reset = useResetEnvironment(env);
-  // A reset started from an earlier visit to this page is still running.
-  const runningElsewhere = useIsMutating({ mutationKey: [...environmentKeys.reset(env), "run"] }) > 0;
+  const reset = useResetEnvironment(env, { onStarted });
   const [confirmOpen, setConfirmOpen] = useState(false);
   const plan = preview.data?.plan;
   const planToken = preview.data?.planToken;
   const stale = useStalePreview(preview, reset);
-
-  if (reset.data) {
-    return (
-      <div className="grid gap-6">
-        <DeletionResultView
-          environment={env}
-          title={reset.data.success ? `${env} was reset` : `Resetting ${env} failed`}
-          result={reset.data}
-          actions={
-            <Button variant="outline" onClick={() => reset.reset()}>
-              <RefreshCw aria-hidden="true" />
-              Back to the reset page
-            </Button>
-          }
-        />
-        {reset.data.plan && reset.data.plan.keep.length > 0 && (
-          <section aria-labelledby="reset-kept-result" className="grid gap-3">
-            <h2 id="reset-kept-result" className="text-sm font-semibold text-muted-foreground">
-              What was kept
-            </h2>
-            <StatGrid
-              label="Kept by the reset"
-              tone="keep"
-              items={reset.data.plan.keep.map((k) => [k.label, formatNumber(k.count)] as const)}
-            />
-          </section>
-        )}
-        <section aria-labelledby="after-reset" className="grid gap-3">
-          <h2 id="after-reset" className="text-sm font-semibold text-muted-foreground">
-            In {env} now
-          </h2>
-          <EnvironmentOverview environment={env} expectedKind={environment.kind} />
-        </section>
-      </div>
-    );
-  }
-
-  if (reset.isPending || runningElsewhere) {
-    return <ResetProgress environment={env} steps={preview.data?.steps ?? []} />;
-  }
 
   const confirmStep = (
     <ConfirmDeletionDialog
@@ -163,8 +118,9 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
       }
       onConfirm={({ reason }) => {
         if (!planToken) return;
-        setConfirmOpen(false);
-        reset.mutate({ planToken, reason, idempotencyKey: randomId() });
+        return reset
+          .mutateAsync({ planToken, reason, idempotencyKey: randomId() })
+          .finally(() => setConfirmOpen(false));
       }}
     />
   );
@@ -203,6 +159,7 @@ export function EnvironmentReset({ environment }: EnvironmentResetProps) {
       )}
       {reset.isError && (
         <DeletionError
+          environment={env}
           error={reset.error}
           targetNoun="environment"
           onPreviewAgain={() => {

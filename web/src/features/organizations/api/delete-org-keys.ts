@@ -1,31 +1,20 @@
-import { OrgKeyDeletionResponse } from "@cleanup/shared";
 import { useDeletionMutation } from "@/lib/deletion-queries";
-import { type DeletionConfirmation, requestDeletion } from "@/lib/deletion-request";
-import { organizationQueryOptions } from "./get-organization";
+import { type DeletionConfirmation, type StartedJob, startDeletion } from "@/lib/deletion-request";
 import { orgKeysDeletionPath } from "./preview-org-keys-deletion";
 
 export type DeleteOrgKeysInput = DeletionConfirmation;
 
-/** Deletes ALL keys of the organization and their node–key relationships (published endpoint 5). */
+/** Starts the job that deletes ALL keys of the organization and their node–key relationships (endpoint 5). */
 export function deleteOrgKeys(
   environment: string,
   idOrg: string,
   confirmation: DeleteOrgKeysInput,
-): Promise<OrgKeyDeletionResponse> {
-  return requestDeletion(environment, orgKeysDeletionPath(idOrg), {
-    schema: OrgKeyDeletionResponse,
-    confirmation,
-  });
+): Promise<StartedJob> {
+  return startDeletion(environment, orgKeysDeletionPath(idOrg), { confirmation });
 }
 
 export function useDeleteOrgKeys(environment: string, idOrg: string) {
-  return useDeletionMutation(environment, {
-    mutationFn: (input: DeleteOrgKeysInput) => deleteOrgKeys(environment, idOrg, input),
-    targetKey: organizationQueryOptions(environment, idOrg).queryKey,
-    changes: ["info", "audit"],
-    announce: (result) => ({
-      title: `Keys of ${idOrg} deleted in ${environment}`,
-      description: result.message,
-    }),
-  });
+  return useDeletionMutation(environment, (input: DeleteOrgKeysInput) =>
+    deleteOrgKeys(environment, idOrg, input),
+  );
 }

@@ -1,5 +1,4 @@
 import type { ArchiveItem, EnvironmentName } from "@cleanup/shared";
-import { Link } from "@tanstack/react-router";
 import { ArchiveRestore, Eye, RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDeletionDialog } from "@/components/deletion/confirm-deletion-dialog";
@@ -7,11 +6,11 @@ import { DeletionError } from "@/components/deletion/deletion-error";
 import { DeletionPlanView } from "@/components/deletion/deletion-plan";
 import { ErrorAlert } from "@/components/errors/error-alert";
 import { SectionCard } from "@/components/section-card";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { formatNumber } from "@/lib/format";
 import { randomId } from "@/lib/random-id";
-import { useRestoreArchive, useRestoredHere, useRestorePreview } from "../api/restore-archive";
+import { useRestoreArchive, useRestorePreview } from "../api/restore-archive";
 
 export interface RestorePanelProps {
   environment: { name: string; kind: EnvironmentName };
@@ -21,7 +20,8 @@ export interface RestorePanelProps {
 /**
  * Restore from one archive: preview what goes back (nothing is written), then confirm with the id
  * typed out and a reason, exactly as a deletion is confirmed; the restore applies that preview's
- * token (412 if the target or the archive changed since).
+ * token (412 if the target or the archive changed since). The confirmed restore is a job, followed
+ * on its page.
  */
 export function RestorePanel({ environment, archive }: RestorePanelProps) {
   const [previewRequested, setPreviewRequested] = useState(false);
@@ -29,43 +29,9 @@ export function RestorePanel({ environment, archive }: RestorePanelProps) {
   const env = environment.name;
   const preview = useRestorePreview(env, archive.id, previewRequested);
   const restore = useRestoreArchive(env, archive.id);
-  const earlier = useRestoredHere(env, archive.id).at(-1);
-  const done = restore.data ?? earlier;
   const plan = preview.data?.plan;
   const noun = archive.targetType;
   const targetId = archive.targetId;
-
-  if (done) {
-    const r = done;
-    return (
-      <SectionCard title={`Restored ${noun} ${r.targetId}`} description={r.restoreSummary}>
-        <ul className="grid gap-1 text-sm" aria-label="Operations">
-          {r.operations.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-        <div className="mt-4 flex flex-wrap gap-2">
-          <Link
-            className={buttonVariants({ variant: "default" })}
-            {...(noun === "lock"
-              ? { to: "/$env/locks/$lockId", params: { env, lockId: r.targetId } }
-              : { to: "/$env/hubs/$hubId", params: { env, hubId: r.targetId } })}
-          >
-            Open the {noun}
-          </Link>
-          {r.auditId && (
-            <Link
-              className={buttonVariants({ variant: "outline" })}
-              to="/$env/audit/$id"
-              params={{ env, id: r.auditId }}
-            >
-              Audit record
-            </Link>
-          )}
-        </div>
-      </SectionCard>
-    );
-  }
 
   return (
     <SectionCard
