@@ -8,6 +8,7 @@
 //   SEED_SCALE=1000 npm run bench       the issue's scale: delete-all at 100 and 1000, history and search at 1000
 //
 // Other knobs: BENCH_ROUNDS (≥ 3), BENCH_SEARCH_LOCKS, BENCH_AUDIT_RECORDS, BENCH_SKIP_BROWSER=1,
+// BENCH_CRASH_DELETIONS (≥ 50), BENCH_CRASH_BATCH, BENCH_CRASH_KEEP=1,
 // BENCH_{API,BFF,IDP,FLOOR,PROXY,STATIC}_PORT. See scripts/lib/bench-context.ts.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,10 +17,12 @@ import { type AuditAtScale, benchAudit, printAudit } from "./lib/bench-audit-par
 import { benchBff } from "./lib/bench-bff.ts";
 import { benchBundle } from "./lib/bench-bundle.ts";
 import { type BenchContext, benchContext } from "./lib/bench-context.ts";
+import type { CrashReport } from "./lib/bench-crash.ts";
+import { benchCrash } from "./lib/bench-crash-part.ts";
 import { benchDeleteAll, type ScaleRun } from "./lib/bench-delete-all.ts";
 import { benchDeletions } from "./lib/bench-deletions.ts";
 import { benchHistory } from "./lib/bench-history.ts";
-import { benchCrash, benchRestore } from "./lib/bench-hooks.ts";
+import { benchRestore } from "./lib/bench-restore.ts";
 import { benchSearch, type SearchPlans } from "./lib/bench-search.ts";
 import { BENCH_TMP, cleanBenchTmp, type Seeded } from "./lib/bench-state.ts";
 import { type Figure, notMeasured, printFigures, printTable } from "./lib/bench-stats.ts";
@@ -46,6 +49,7 @@ type Details = {
   deleteAll?: ScaleRun[];
   seeded?: Omit<Seeded, "dir">[];
   audit?: AuditAtScale;
+  crash?: CrashReport;
 };
 
 /** Runs one part; a part that fails leaves its figures "not measured" with the error, and the rest run on. */
@@ -115,10 +119,18 @@ async function runPart(part: Part, ctx: BenchContext, details: Details): Promise
       details.audit = result.audit;
       return result.figures;
     }
-    case "crash":
-      return benchCrash(ctx);
+    case "crash": {
+      const result = await benchCrash(ctx);
+      details.crash = result.report;
+      return result.figures;
+    }
     case "restore":
-      return benchRestore(ctx);
+      return benchRestore({
+        seeded: await ctx.seeded(Math.max(10, ctx.scale)),
+        rounds: ctx.rounds,
+        ports: ctx.ports,
+        log: ctx.log,
+      });
   }
 }
 

@@ -115,7 +115,16 @@ export function partsOf(
           t.project,
           t.key,
         ),
-        projectJwks: one(raw, "SELECT COUNT(*) AS n FROM jwks WHERE project_name = ?1", t.project),
+        // The key's own JWKs, by the seed's kid `${project}-${key}-${n}` (api/src/seed/demo-projects.ts):
+        // NULLIFY keeps them, DELETE removes those that referenced the key. Not the project's count,
+        // which the deletions of the project's other keys change too.
+        keyJwks: raw
+          .d1<{ kid: string }>("SELECT kid FROM jwks WHERE project_name = ?1", t.project)
+          .filter(
+            (r) =>
+              r.kid.startsWith(`${t.project}-${t.key}-`) &&
+              /^\d+$/.test(r.kid.slice(t.project.length + t.key.length + 2)),
+          ).length,
       };
     case "organization": {
       const placeholders = orgKeyIds.map((_, i) => `?${i + 1}`).join(", ") || "NULL";
@@ -171,8 +180,7 @@ export function expectedAfter(t: CrashTarget, before: Parts): Record<string, num
         projectKeys: 0,
         deployments: 0,
         jwksReferencing: 0,
-        projectJwks:
-          t.action === "DELETE" ? before.projectJwks! - before.jwksReferencing! : before.projectJwks!,
+        keyJwks: t.action === "DELETE" ? before.keyJwks! - before.jwksReferencing! : before.keyJwks!,
       };
     case "organization":
       return { orgKeys: 0, nodeKeys: 0, orgNodes: before.orgNodes ?? 0 };

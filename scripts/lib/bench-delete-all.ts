@@ -61,7 +61,7 @@ async function timedDeleteAll(client: BenchClient): Promise<{ ms: number; body: 
         break;
       }
       if (["failed", "cancelled"].includes(job.status)) throw new Error(`delete-all job ${job.status}`);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 25));
     }
   }
   const ms = performance.now() - started;

@@ -7,7 +7,10 @@ import path from "node:path";
 import type { SeedWritten } from "../../shared/src/service.ts";
 import { type ApiServer, devToken, startApi } from "./api-server.ts";
 
-export const BENCH_TMP = path.join(os.tmpdir(), `cleanup-bench-${process.pid}`);
+/** Where a run keeps its states (BENCH_TMP_DIR, else a per-process dir in the system's tmp). */
+export const BENCH_TMP = process.env.BENCH_TMP_DIR
+  ? path.resolve(process.env.BENCH_TMP_DIR, String(process.pid))
+  : path.join(os.tmpdir(), `cleanup-bench-${process.pid}`);
 
 /**
  * Copies a stopped workerd state dir. R2 blobs are immutable files (a delete unlinks them), so they

@@ -84,6 +84,29 @@ export function figure(spec: FigureSpec, rounds: Round[]): Figure {
   };
 }
 
+/**
+ * A count from one run with no baseline to divide by (the crash run's bad ends): its goal is checked
+ * on the count itself, and the table shows "—" for baseline and ratio.
+ */
+export function countFigure(
+  spec: Omit<FigureSpec, "baselineWhat" | "compare" | "unit"> & { unit?: string },
+  count: number,
+): Figure {
+  return {
+    part: spec.part,
+    name: spec.name,
+    unit: spec.unit ?? "",
+    status: "measured",
+    rounds: 1,
+    measured: stat([count]),
+    baseline: null,
+    ratio: null,
+    ratioLabel: "ratio",
+    goal: spec.goal ? { text: spec.goal.text, met: spec.goal.test(count) } : { text: "—", met: null },
+    note: spec.note ?? "",
+  };
+}
+
 /** A figure this run could not measure: the table says so and why. */
 export function notMeasured(spec: Omit<FigureSpec, "baselineWhat" | "compare">, reason: string): Figure {
   return {
@@ -120,9 +143,9 @@ export function printFigures(figures: Figure[]): void {
           f.part,
           f.name,
           String(f.rounds),
-          `${spread(f.measured!)} ${f.unit}`,
-          `${fmt(f.baseline!.median)} ${f.unit} (${f.baseline!.what})`,
-          `${spread(f.ratio!)}${f.ratioLabel === "ratio" ? "×" : ` ${f.ratioLabel}`}`,
+          `${spread(f.measured!)} ${f.unit}`.trimEnd(),
+          f.baseline ? `${fmt(f.baseline.median)} ${f.unit} (${f.baseline.what})` : "—",
+          f.ratio ? `${spread(f.ratio)}${f.ratioLabel === "ratio" ? "×" : ` ${f.ratioLabel}`}` : "—",
           f.goal.text,
           f.goal.met === null ? "info" : f.goal.met ? "meets" : "SHORT",
         ],
