@@ -22,7 +22,7 @@ import {
   readAllEvents,
   summarizeSegments,
 } from "../storage/event-store.ts";
-import { cleanupDryRun, emptySummary, plannedSteps, ran, short } from "./published-result.ts";
+import { cleanupDryRun, cleanupResult, emptySummary, plannedSteps, ran, short } from "./published-result.ts";
 import type {
   DeletionTarget,
   JobEnd,
@@ -167,16 +167,24 @@ function d1Line(counts: Record<string, number>) {
 }
 
 /**
- * The steps, freeze and answers shared by the two event-sourced targets (hub, lock). DELETE_DO_ONLY
+ * The steps, freeze, preview and result shared by the two event-sourced targets (hub, lock). DELETE_DO_ONLY
  * runs `delete-do-state` alone; DELETE_DO_AND_EVENTS archives, then deletes the events, the DO
  * state and the D1 rows, in that order (ADR 012).
  */
 export function aggregateJob(
   kind: AggregateKind,
   rows: AggregateRows,
-): Pick<DeletionTarget, "steps" | "freeze" | "unfreeze" | "leavesPartial" | "run"> {
+): Pick<DeletionTarget, "steps" | "freeze" | "unfreeze" | "leavesPartial" | "run" | "preview" | "result"> {
   const stub = (env: Env, job: StoredJob) => aggregateStub(env, kind, job.target.uuid!);
   return {
+    preview: (prepared, planToken, requestId, duration) =>
+      aggregatePreview(kind, prepared, planToken, requestId, duration),
+    result: (end) =>
+      cleanupResult(end, {
+        fields: end.job.params.fields,
+        summary: aggregateSummary(end),
+        sentence: aggregateSentence(end, `${kind} ${end.job.target.label}`),
+      }),
     steps: (options) =>
       full(options) ? ["archive", "delete-events", "delete-do-state", "delete-d1-rows"] : ["delete-do-state"],
     freeze: (env, job) => stub(env, job).freeze(job.target.uuid!, job.jobId),
@@ -209,7 +217,7 @@ export function aggregateJob(
 }
 
 /** The structured `summary` of a hub or lock job's end. */
-export function aggregateSummary(end: JobEnd): DeletionSummary {
+function aggregateSummary(end: JobEnd): DeletionSummary {
   const { plan } = end.job.params;
   const archive = end.outputs.archive?.data as ArchiveData | undefined;
   const eventsGone = ran(end, "delete-events");
@@ -227,7 +235,7 @@ export function aggregateSummary(end: JobEnd): DeletionSummary {
 }
 
 /** The published sentence of a hub or lock job's end. */
-export function aggregateSentence(end: JobEnd, what: string): string {
+function aggregateSentence(end: JobEnd, what: string): string {
   const { plan, options } = end.job.params;
   const archive = end.outputs.archive?.data as ArchiveData | undefined;
   if (end.refusal) return `Nothing was deleted: ${String(end.refusal.body.message)}.`;
@@ -252,7 +260,7 @@ function eventsKept(end: JobEnd): number {
 }
 
 /** The published dry-run answer of a hub or lock: the same shape, every step skipped. */
-export function aggregatePreview(
+function aggregatePreview(
   kind: AggregateKind,
   prepared: PreparedDeletion,
   planToken: string,

@@ -1,14 +1,7 @@
 import type { DeletionMode } from "@cleanup/shared";
 import { buildHubPlan, collectHubFacts, requireHub } from "../domain/hubs.ts";
 import type { AggregateRestore } from "./aggregate-restore.ts";
-import {
-  type AggregateRows,
-  aggregateJob,
-  aggregatePreview,
-  aggregateSentence,
-  aggregateSummary,
-} from "./aggregate-steps.ts";
-import { cleanupResult } from "./published-result.ts";
+import { type AggregateRows, aggregateJob } from "./aggregate-steps.ts";
 import type { DeletionTarget } from "./target.ts";
 
 /** The hub's own rows; its paired locks are aggregates of their own and stay. */
@@ -49,14 +42,6 @@ export const hubTarget: DeletionTarget = {
     return buildHubPlan(facts, job.params.options.mode as DeletionMode, job.params.environment);
   },
   ...aggregateJob("hub", hubRows),
-  preview: (prepared, planToken, requestId, duration) =>
-    aggregatePreview("hub", prepared, planToken, requestId, duration),
-  result: (end) =>
-    cleanupResult(end, {
-      fields: end.job.params.fields,
-      summary: aggregateSummary(end),
-      sentence: aggregateSentence(end, `hub ${end.job.target.label}`),
-    }),
 };
 
 /** Putting a hub back from its archive (issue 2.3): its row and its registry entry; paired locks never left. */

@@ -3,14 +3,7 @@ import { collectLockFacts } from "../domain/lock-facts.ts";
 import { buildLockPlan } from "../domain/lock-plan.ts";
 import { findLock, requireLock } from "../domain/locks.ts";
 import type { AggregateRestore } from "./aggregate-restore.ts";
-import {
-  type AggregateRows,
-  aggregateJob,
-  aggregatePreview,
-  aggregateSentence,
-  aggregateSummary,
-} from "./aggregate-steps.ts";
-import { cleanupResult } from "./published-result.ts";
+import { type AggregateRows, aggregateJob } from "./aggregate-steps.ts";
 import type { DeletionTarget } from "./target.ts";
 
 /** The lock's D1 rows a full deletion removes (key assignments only with cascadeDeleteKeys). */
@@ -66,14 +59,6 @@ export const lockTarget: DeletionTarget = {
     );
   },
   ...aggregateJob("lock", lockRows),
-  preview: (prepared, planToken, requestId, duration) =>
-    aggregatePreview("lock", prepared, planToken, requestId, duration),
-  result: (end) =>
-    cleanupResult(end, {
-      fields: end.job.params.fields,
-      summary: aggregateSummary(end),
-      sentence: aggregateSentence(end, `lock ${end.job.target.label}`),
-    }),
 };
 
 /**
