@@ -50,7 +50,7 @@ export function cappedStream(
           settled = true;
           controller.close();
         });
-        source.once("error", fail);
+        source.on("error", fail); // also the abort error destroy() itself causes
         source.once("close", () => fail(new Error("The answer was cut off before its end")));
       },
       pull() {

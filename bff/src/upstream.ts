@@ -115,6 +115,8 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult
   const length = Number(res.headers["content-length"] ?? Number.NaN);
   if (length > req.maxResponseBytes) {
     clearTimeout(timer);
+    // Abandoned unread: undici then emits an abort error, which must not become an uncaught one.
+    res.body.on("error", () => {});
     res.body.destroy();
     console.warn(`[bff] ${where}: ${length}-byte answer refused (cap ${req.maxResponseBytes})`);
     return {
