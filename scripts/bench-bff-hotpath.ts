@@ -193,7 +193,7 @@ async function main() {
     const before = beforeDir ? await startBffAt(beforeDir, PORTS.before, api, "bff-before") : undefined;
     if (before) stops.push(before.stop);
     const token = await devToken(api.url, api.devPassword, "support@smartphonekey.com");
-    const proxy = startBackground(process.execPath, [path.join(ROOT, "scripts/lib/bench-hotpath-proxy.ts")], {
+    const proxy = startBackground(process.execPath, [path.join(ROOT, "scripts/lib/bench-bare-proxy.ts")], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -11,13 +11,16 @@ export class BodyOverCapError extends Error {
  * client sees the answer cut off, never more than the cap). Backpressure goes through: the source
  * is paused while the client is slow. Cancelling the stream (the client went away) destroys the source.
  *
+ * `head` holds bytes already read from `source`; they are passed on first.
+ *
  * @example
- * const body = cappedStream(upstream.body, 16 * 1024 * 1024, (err) => console.warn(err.message));
+ * const body = cappedStream(upstream.body, 16 * 1024 * 1024, [], (err) => console.warn(err.message));
  * return new Response(body, { status: 200 });
  */
 export function cappedStream(
   source: Readable,
   maxBytes: number,
+  head: readonly Buffer[],
   onError: (err: Error) => void,
 ): ReadableStream<Uint8Array> {
   let seen = 0;
@@ -35,7 +38,7 @@ export function cappedStream(
           onError(err);
           controller.error(err);
         };
-        source.on("data", (chunk: Buffer) => {
+        const pass = (chunk: Buffer) => {
           if (settled) return;
           seen += chunk.byteLength;
           if (seen > maxBytes) {
@@ -44,7 +47,10 @@ export function cappedStream(
           }
           controller.enqueue(chunk);
           if ((controller.desiredSize ?? 1) <= 0) source.pause();
-        });
+        };
+        // Bytes already read from the source (see callUpstream) go first, counted like the rest.
+        for (const chunk of head) pass(chunk);
+        source.on("data", pass);
         source.once("end", () => {
           if (settled) return;
           settled = true;

@@ -12,6 +12,11 @@ import { STAFF, signIn, testApp } from "../test/helpers.ts";
 const RECORDS = 500;
 /** A cap below the large answer and below the 7 KB search page, so both must be refused. */
 const SMALL_CAP = 4096;
+/**
+ * A cap past what the bff reads before it answers (64 KiB and the chunk that passed them, at most
+ * 128 KiB) and below the large answer compressed (about 190 KB), so that answer streams into it.
+ */
+const STREAM_CAP = 150_000;
 
 interface Answer {
   status: number;
@@ -48,17 +53,24 @@ async function served(env: Record<string, string> = {}) {
 
 let bff: Awaited<ReturnType<typeof served>>;
 let capped: Awaited<ReturnType<typeof served>>;
+let roomy: Awaited<ReturnType<typeof served>>;
 let browser: http.OutgoingHttpHeaders;
 let cappedBrowser: http.OutgoingHttpHeaders;
+let roomyBrowser: http.OutgoingHttpHeaders;
 let direct: http.OutgoingHttpHeaders;
 let apiPort: number;
-/** Lists this file's own audit records: one page of RECORDS of them, about 0.4 MB. */
+/** Lists this file's own audit records: one page of RECORDS of them, about 0.5 MB. */
 let largePath: string;
 
 beforeAll(async () => {
-  [bff, capped] = await Promise.all([served(), served({ API_MAX_RESPONSE_BYTES: String(SMALL_CAP) })]);
+  [bff, capped, roomy] = await Promise.all([
+    served(),
+    served({ API_MAX_RESPONSE_BYTES: String(SMALL_CAP) }),
+    served({ API_MAX_RESPONSE_BYTES: String(STREAM_CAP) }),
+  ]);
   browser = { Cookie: await signIn(bff.app), "X-CSRF": "1" };
   cappedBrowser = { Cookie: await signIn(capped.app), "X-CSRF": "1" };
+  roomyBrowser = { Cookie: await signIn(roomy.app), "X-CSRF": "1" };
   const apiUrl = new URL(inject("apiUrl"));
   apiPort = Number(apiUrl.port);
   const token = await devToken(apiUrl.origin, inject("devPassword"), STAFF);
@@ -75,7 +87,7 @@ beforeAll(async () => {
           method: "DELETE",
           headers: {
             ...(direct as Record<string, string>),
-            "X-Audit-Reason": `SUP-${n} ${randomBytes(200).toString("base64")}`,
+            "X-Audit-Reason": `SUP-${n} ${randomBytes(300).toString("base64")}`,
           },
         });
         expect(res.status).toBe(400);
@@ -87,14 +99,14 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  for (const s of [bff, capped]) s?.server.close();
+  for (const s of [bff, capped, roomy]) s?.server.close();
 });
 
 describe("answers stream through the bff unchanged", () => {
   it.each([
     ["a small one", "/admin/search?type=lock&limit=1"],
     ["a lock's page", "/admin/locks/1002"],
-    ["a large one (0.4 MB, many chunks)", "LARGE"],
+    ["a large one (0.5 MB, many chunks)", "LARGE"],
   ])("%s: status, headers and every byte as the api sent them", async (_, which) => {
     const path = which === "LARGE" ? largePath : which;
     const [via, straight] = [
@@ -121,6 +133,21 @@ describe("answers stream through the bff unchanged", () => {
     expect(via.status).toBe(200);
     expect(via.headers["content-encoding"]).toBe("gzip");
     expect(via.body.length).toBeLessThan(plain.body.length);
+    expect(gunzipSync(via.body).equals(plain.body)).toBe(true);
+  });
+
+  it("a small compressed answer (chunked by the api) leaves whole, with its length", async () => {
+    const via = await get(bff.port, "/bff/api/dev/admin/locks/1002", {
+      ...browser,
+      "Accept-Encoding": "gzip",
+    });
+    const straight = await get(apiPort, "/admin/locks/1002", { ...direct, "Accept-Encoding": "gzip" });
+    const plain = await get(apiPort, "/admin/locks/1002", direct);
+    expect(straight.headers["transfer-encoding"]).toBe("chunked");
+    expect(via.status).toBe(200);
+    expect(via.headers["content-encoding"]).toBe("gzip");
+    expect(via.headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(via.headers["content-length"])).toBe(via.body.length);
     expect(gunzipSync(via.body).equals(plain.body)).toBe(true);
   });
 
@@ -196,24 +223,38 @@ describe("the answer size cap (API_MAX_RESPONSE_BYTES)", () => {
     expect(body.requestId).toBe(res.headers["x-request-id"]);
   });
 
-  it("cuts off a streamed answer of unknown length once it passes the cap: never more than the cap", async () => {
+  it("refuses an answer of unknown length whose first bytes pass it with a 502, before a byte of it", async () => {
     const res = await get(capped.port, `/bff/api/dev${largePath}`, {
       ...cappedBrowser,
+      "Accept-Encoding": "gzip",
+    });
+    expect(res.status).toBe(502);
+    const body = GatewayErrorBody.parse(JSON.parse(res.body.toString()));
+    expect(body.message).toMatch(/The dev api answered with more than the 4096 bytes the bff passes on/);
+    expect(body.requestId).toBe(res.headers["x-request-id"]);
+  });
+
+  it("cuts off a streamed answer of unknown length once it passes the cap: never more than the cap", async () => {
+    const compressed = await get(apiPort, largePath, { ...direct, "Accept-Encoding": "gzip" });
+    expect(compressed.body.length).toBeGreaterThan(STREAM_CAP); // else this would not stream past the cap
+    const res = await get(roomy.port, `/bff/api/dev${largePath}`, {
+      ...roomyBrowser,
       "Accept-Encoding": "gzip",
     });
     expect(res.status).toBe(200);
     expect(res.headers["content-length"]).toBeUndefined();
     expect(res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.cutOff).toBeDefined();
-    expect(res.body.length).toBeLessThanOrEqual(SMALL_CAP);
+    expect(res.body.length).toBeGreaterThan(64 * 1024);
+    expect(res.body.length).toBeLessThanOrEqual(STREAM_CAP);
   });
 
   it("in-process too, the body read fails rather than ending as if complete", async () => {
-    const res = await capped.app.request(`/bff/api/dev${largePath}`, {
-      headers: { ...(cappedBrowser as Record<string, string>), "Accept-Encoding": "gzip" },
+    const res = await roomy.app.request(`/bff/api/dev${largePath}`, {
+      headers: { ...(roomyBrowser as Record<string, string>), "Accept-Encoding": "gzip" },
     });
     expect(res.status).toBe(200);
-    await expect(res.arrayBuffer()).rejects.toThrow(/cap of 4096 bytes/);
+    await expect(res.arrayBuffer()).rejects.toThrow(/cap of 150000 bytes/);
   });
 
   it("passes an answer under it whole", async () => {

@@ -23,7 +23,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   const silentPort = (silent.address() as AddressInfo).port;
   // One that answers its headers and the start of a body, then nothing more: of a known small
-  // length on /admin/environment, of no stated length (streamed) on the search.
+  // length on /admin/environment, of no stated length on the search, and of no stated length
+  // after 70 KB (more than the bff reads before it answers, so it streams) on the audit listing.
   stalling = createServer((req, res) => {
     const headers: Record<string, string> = {
       "Content-Type": "application/json",
@@ -32,6 +33,7 @@ beforeAll(async () => {
     if (req.url?.startsWith("/admin/environment")) headers["Content-Length"] = "100";
     res.writeHead(200, headers);
     res.write('{"items":[');
+    if (req.url?.startsWith("/admin/audit")) res.write(`"${"x".repeat(70_000)}"`);
   });
   await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
   const stallingPort = (stalling.address() as AddressInfo).port;
@@ -85,9 +87,16 @@ describe("when an api cannot serve the call", () => {
     expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
   });
 
+  it("answers 504 with a request id when a small answer of unknown length stops coming", async () => {
+    const res = await apiCall(app, cookie, "/stalling/admin/search?q=x");
+    expect(res.status).toBe(504);
+    const body = GatewayErrorBody.parse(await res.json());
+    expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
+  });
+
   it("cuts off a streamed answer whose body stops coming, at the timeout: never a short body that looks whole", async () => {
     const started = Date.now();
-    const res = await apiCall(app, cookie, "/stalling/admin/search?q=x");
+    const res = await apiCall(app, cookie, "/stalling/admin/audit?limit=10");
     expect(res.status).toBe(200);
     expect(res.headers.get("X-Request-Id")).toBe("from-the-stalling-api");
     await expect(res.text()).rejects.toThrow();

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { Readable } from "node:stream";
 import { Agent } from "undici";
 import { cappedStream } from "./capped-stream.ts";
 import { errorBody } from "./errors.ts";
@@ -44,19 +45,22 @@ export type UpstreamResult =
     };
 
 /**
- * Answers up to this size with a known length are read whole before they are passed on: they come
- * in a packet or two anyway, and so their headers and body leave in one write, not two (a streamed
- * body has its headers flushed alone first), and a slow one is still a clean 504.
+ * Answers up to this size are read whole before they are passed on: they come in a packet or two
+ * anyway, and so their headers and body leave in one write with their length, not as a chunked
+ * stream whose headers are flushed alone first, and a slow one is still a clean 504. That holds
+ * for an answer of unknown length too (the api's compressed answers are chunked): its first
+ * ONE_WRITE_BYTES are awaited, and only an answer that goes on past them streams.
  */
 export const ONE_WRITE_BYTES = 64 * 1024;
 
 /**
  * Calls an upstream and hands back its answer as soon as it can. Never throws: unreachable is 502,
- * no answer within the timeout is 504, an answer whose Content-Length is over the cap is 502 before
- * a byte of it is sent. An answer of at most ONE_WRITE_BYTES with a known length is read whole
- * (within the timeout, so a slow one is a 504 too); any other streams behind its headers, counted
- * against the cap: one that passes the cap or the timeout while it streams is cut off there (the
- * status is already sent), the client sees it end early, and the bff logs it under the request id.
+ * no answer within the timeout is 504, an answer known to be over the cap (by its Content-Length,
+ * or its first bytes) is 502 before a byte of it is sent. An answer that ends within
+ * ONE_WRITE_BYTES is read whole (within the timeout, so a slow one is a 504 too); a longer one
+ * streams behind its headers, counted against the cap: one that passes the cap or the timeout
+ * while it streams is cut off there (the status is already sent), the client sees it end early,
+ * and the bff logs it under the request id.
  *
  * @example
  * const r = await callUpstream({ origin, path: "/admin/search?q=x", method: "GET", headers, timeoutMs: 30_000, maxResponseBytes, label: "The dev api", requestId });
@@ -113,36 +117,89 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult
     return { ok: true, status: res.statusCode, headers: res.headers, body: null };
   }
   const length = Number(res.headers["content-length"] ?? Number.NaN);
-  if (length > req.maxResponseBytes) {
+  /** An answer over the cap, known before a byte of it is passed on: a 502, the rest unread. */
+  const refuseOverCap = (length?: number): UpstreamResult => {
     clearTimeout(timer);
     // Abandoned unread: undici then emits an abort error, which must not become an uncaught one.
     res.body.on("error", () => {});
     res.body.destroy();
-    console.warn(`[bff] ${where}: ${length}-byte answer refused (cap ${req.maxResponseBytes})`);
+    const answered = length === undefined ? "more than the" : `${length} bytes, more than the`;
+    console.warn(`[bff] ${where}: answer refused, ${answered} cap of ${req.maxResponseBytes} bytes`);
     return {
       ok: false,
       status: 502,
       body: errorBody.badGateway(
-        `${req.label} answered with ${length} bytes, more than the ${req.maxResponseBytes} bytes the bff passes on`,
+        `${req.label} answered with ${answered} ${req.maxResponseBytes} bytes the bff passes on`,
         req.requestId,
       ),
     };
-  }
-  if (length <= ONE_WRITE_BYTES) {
+  };
+  if (length > req.maxResponseBytes) return refuseOverCap(length);
+  let head: Buffer[] = [];
+  if (!(length > ONE_WRITE_BYTES)) {
     try {
-      const body = (await res.body.bytes()) as Uint8Array<ArrayBuffer>;
-      clearTimeout(timer);
-      return { ok: true, status: res.statusCode, headers: res.headers, body };
+      const read = await readUpTo(res.body, Math.min(ONE_WRITE_BYTES, req.maxResponseBytes));
+      if (read.whole) {
+        clearTimeout(timer);
+        return { ok: true, status: res.statusCode, headers: res.headers, body: read.whole };
+      }
+      head = read.head;
     } catch (err) {
       return failed(err);
     }
+    const read = head.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    if (read > req.maxResponseBytes) return refuseOverCap();
   }
   res.body.once("close", () => clearTimeout(timer));
-  const body = cappedStream(res.body, req.maxResponseBytes, (err) => {
+  const body = cappedStream(res.body, req.maxResponseBytes, head, (err) => {
     const why = timedOut ? `not finished within ${req.timeoutMs} ms` : err.message;
     console.warn(`[bff] ${where}: answer cut off after its headers: ${why}`);
   });
   return { ok: true, status: res.statusCode, headers: res.headers, body };
+}
+
+/**
+ * Reads `source` until it ends or more than `limit` bytes arrived: the whole body, or the chunks
+ * read so far with the source paused (the rest is still to come). Rejects when the source fails.
+ */
+function readUpTo(
+  source: Readable,
+  limit: number,
+): Promise<{ whole: Uint8Array<ArrayBuffer>; head?: never } | { whole?: never; head: Buffer[] }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    const stop = () => {
+      source.off("data", onData);
+      source.off("end", onEnd);
+      source.off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      seen += chunk.byteLength;
+      if (seen <= limit) return;
+      source.pause();
+      stop();
+      resolve({ head: chunks });
+    };
+    const onEnd = () => {
+      stop();
+      const whole = new Uint8Array(seen);
+      let at = 0;
+      for (const chunk of chunks) {
+        whole.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      resolve({ whole });
+    };
+    const onError = (err: Error) => {
+      stop();
+      reject(err);
+    };
+    source.on("data", onData);
+    source.once("end", onEnd);
+    source.once("error", onError);
+  });
 }
 
 function describe(err: unknown): string {

@@ -2,8 +2,7 @@
 // run: p50 one request at a time (bff minus direct, in ms) and throughput with 10 in flight.
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { devToken } from "./api-server.ts";
-import { bffSession, startStack } from "./bench-stack.ts";
+import { bffSession, sessionJwt, startStack } from "./bench-stack.ts";
 import { BENCH_TMP, cloneState, type Seeded } from "./bench-state.ts";
 import { type Figure, figure, median, type Round } from "./bench-stats.ts";
 import { startBackground, waitForHttp } from "./processes.ts";
@@ -11,14 +10,38 @@ import { startBackground, waitForHttp } from "./processes.ts";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PART = "bff";
 
-type Target = { name: string; url: string; headers: Record<string, string> };
+type Target = {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Keeps the session cookie the bff rewrites (a refresh, the idle clock), as a browser does. */
+  cookieJar?: boolean;
+};
 
 async function timed(target: Target, pathAndQuery: string): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${target.url}${pathAndQuery}`, { headers: target.headers });
   await res.arrayBuffer();
+  const elapsed = performance.now() - started;
   if (!res.ok) throw new Error(`${target.name} ${pathAndQuery}: ${res.status}`);
-  return performance.now() - started;
+  if (target.cookieJar) keepCookies(target, res.headers.getSetCookie());
+  return elapsed;
+}
+
+/** What a browser does with Set-Cookie: the next request sends the new values. */
+function keepCookies(target: Target, setCookies: string[]) {
+  if (setCookies.length === 0) return;
+  const jar = new Map(
+    (target.headers.Cookie ?? "")
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair] as const),
+  );
+  for (const line of setCookies) {
+    const pair = line.split(";")[0]!;
+    jar.set(pair.slice(0, pair.indexOf("=")), pair);
+  }
+  target.headers.Cookie = [...jar.values()].join("; ");
 }
 
 /** Requests per second with `concurrency` in flight, over `total` requests. */
@@ -51,15 +74,12 @@ export async function benchBff(opts: {
   const { api, bff } = stack;
   const stops: (() => Promise<void>)[] = [stack.stop];
   try {
-    const token = await devToken(api.url, api.devPassword, "support@smartphonekey.com");
     const proxy = startBackground(process.execPath, [path.join(ROOT, "scripts/lib/bench-bare-proxy.ts")], {
       cwd: ROOT,
       env: {
         ...process.env,
         UPSTREAM: api.url,
         PORT: String(opts.ports.proxy),
-        BEARER: token,
-        ADMIN_KEY: api.adminKey,
       },
       logFile: path.join(dir, "proxy.log"),
     });
@@ -67,18 +87,24 @@ export async function benchBff(opts: {
     const proxyUrl = `http://127.0.0.1:${opts.ports.proxy}`;
     await waitForHttp(`${proxyUrl}/bff/api/dev/health`, 30_000, () => proxy.child.exitCode === null);
 
-    const cookie = await bffSession(bff.url, api.devPassword);
-    const direct: Target = {
-      name: "direct",
-      url: api.url,
-      headers: { Authorization: `Bearer ${token}`, "X-Admin-API-Key": api.adminKey },
-    };
-    const bare: Target = { name: "bare proxy", url: `${proxyUrl}/bff/api/dev`, headers: {} };
+    // All three on 127.0.0.1, and the api sees the same credentials from each: the JWT the
+    // session holds (read again each round, as the bff refreshes it) and the admin key.
+    const bffUrl = bff.url.replace("//localhost:", "//127.0.0.1:");
     const viaBff: Target = {
       name: "bff",
-      url: `${bff.url}/bff/api/dev`,
-      headers: { Cookie: cookie, "X-CSRF": "1" },
+      url: `${bffUrl}/bff/api/dev`,
+      headers: { Cookie: await bffSession(bffUrl, api.devPassword), "X-CSRF": "1" },
+      cookieJar: true,
     };
+    const direct: Target = { name: "direct", url: api.url, headers: {} };
+    const bare: Target = { name: "bare proxy", url: `${proxyUrl}/bff/api/dev`, headers: {} };
+    const sameCredentials = async () => {
+      const jwt = await sessionJwt(viaBff.headers.Cookie!, stack.sessionSecret);
+      for (const t of [direct, bare]) {
+        t.headers = { Authorization: `Bearer ${jwt}`, "X-Admin-API-Key": api.adminKey };
+      }
+    };
+    await sameCredentials();
     // What the console asks for most: a search and a lock's page.
     const paths = [
       "/admin/search?q=Front&type=lock",
@@ -94,6 +120,7 @@ export async function benchBff(opts: {
     const rpsProxy: Round[] = [];
     for (let round = 0; round < opts.rounds; round++) {
       opts.log(`bff: round ${round + 1} of ${opts.rounds}…`);
+      await sameCredentials();
       const times: Record<string, number[]> = { direct: [], "bare proxy": [], bff: [] };
       const rotation = [direct, bare, viaBff];
       for (let i = 0; i < opts.requests; i++) {
@@ -108,6 +135,7 @@ export async function benchBff(opts: {
       p50Proxy.push({ measured: med("bare proxy"), baseline: med("direct") });
       const order = round % 2 === 0 ? [bare, viaBff, direct] : [viaBff, direct, bare];
       const got: Record<string, number> = {};
+      await sameCredentials();
       for (const t of order) got[t.name] = await throughput(t, paths, opts.requests * 3, 10);
       rps.push({ measured: got.bff!, baseline: got["bare proxy"]! });
       rpsProxy.push({ measured: got["bare proxy"]!, baseline: got.direct! });

@@ -2,11 +2,19 @@
 // provider, the api trusting it, and the bff signing staff in there, on a given state dir.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { createSessionBox, SESSION_COOKIE } from "../../bff/src/session-cookie.ts";
 import { type ApiServer, startApi } from "./api-server.ts";
 import { type BffServer, startBff } from "./bff-server.ts";
 import { consoleClient, type IdpServer, startIdp } from "./idp-server.ts";
 
-export type Stack = { idp: IdpServer; api: ApiServer; bff: BffServer; stop(): Promise<void> };
+export type Stack = {
+  idp: IdpServer;
+  api: ApiServer;
+  bff: BffServer;
+  /** The bff's SESSION_SECRET: the bench opens a session cookie with it to send the same JWT. */
+  sessionSecret: string;
+  stop(): Promise<void>;
+};
 
 /** Starts provider, api and bff; `webDist` is the build the bff serves (WEB_DIST, default web/dist). */
 export async function startStack(opts: {
@@ -37,17 +45,18 @@ export async function startStack(opts: {
     stops.push(api.stop);
     const previousDist = process.env.WEB_DIST;
     if (opts.webDist) process.env.WEB_DIST = opts.webDist; // read by the bff, which startBff passes the env to
+    const sessionSecret = randomBytes(32).toString("base64url");
     try {
       const bff = await startBff({
         port: opts.ports.bff,
         apiUrl: api.url,
         adminKey: api.adminKey,
-        sessionSecret: randomBytes(32).toString("base64url"),
+        sessionSecret,
         logFile: path.join(opts.stateDir, "bff.log"),
         idpPort: opts.ports.idp,
       });
       stops.push(bff.stop);
-      return { idp, api, bff, stop };
+      return { idp, api, bff, sessionSecret, stop };
     } finally {
       if (previousDist === undefined) delete process.env.WEB_DIST;
       else process.env.WEB_DIST = previousDist;
@@ -74,4 +83,20 @@ export async function bffSession(
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
     .join("; ");
+}
+
+/**
+ * The access token a bff session cookie holds (opened with the bff's secret), so a baseline can
+ * send the api exactly the credentials the bff sends.
+ */
+export async function sessionJwt(cookie: string, sessionSecret: string): Promise<string> {
+  const value = cookie
+    .split("; ")
+    .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
+  if (!value) throw new Error("no session cookie to open");
+  const box = await createSessionBox(sessionSecret);
+  const session = (await box.open(SESSION_COOKIE, value)) as { jwt?: string } | undefined;
+  if (!session?.jwt) throw new Error("the session cookie did not open");
+  return session.jwt;
 }
