@@ -9,6 +9,7 @@ async function lockPageText(page: Page): Promise<string[]> {
   for (const name of ["Identifiers", "State", "Keys"]) {
     const region = page.getByRole("region", { name, exact: true });
     await expect(region).toBeVisible();
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person compares
     texts.push((await region.innerText()).replace(/\([^)]*\bago\)/g, "").replace(/\s+/g, " "));
   }
   return texts;

@@ -53,7 +53,14 @@ describe("schedule=<ISO 8601 duration>", () => {
     // Claimed: another deletion of the lock is a 409 naming the scheduled job.
     const other = await deleteLock(lock.lock_id, "mode=DELETE_DO_ONLY");
     expect(other.status).toBe(409);
-    expect(await json(other)).toMatchObject({ jobId: accepted.jobId });
+    expect(await json(other)).toMatchObject({
+      jobId: accepted.jobId,
+      message: expect.stringMatching(
+        new RegExp(
+          `^Another deletion of lock .*#${lock.lock_id}\\) is scheduled \\(job ${accepted.jobId}\\)$`,
+        ),
+      ),
+    });
 
     // Cancelled by another staff member, with a reason.
     const admin = await tokenFor("admin@smartphonekey.com");

@@ -172,7 +172,7 @@ export async function runDeletion(
       c.header(HEADERS.retryAfter, "2");
       throw new ApiError(
         409,
-        `Another deletion of ${blocking.target.type} ${blocking.target.label} is ${blocking.status} (job ${blocking.jobId})`,
+        `Another deletion of ${blocking.target.type} ${blocking.target.label} is ${blocking.status.replace("-", " ")} (job ${blocking.jobId})`,
         { jobId: blocking.jobId },
       );
     }

@@ -151,13 +151,13 @@ describe("a failed deletion", () => {
     await expect.element(alert.getByText("req-500")).toBeVisible();
   });
 
-  test("after a 409 says another deletion runs, started nothing, and links to that job", async () => {
+  test("after a 409 says another deletion holds the target (here one awaiting approval), started nothing, and links to that job", async () => {
     const jobId = "0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3";
     const error = new ApiError(
       409,
       {
         error: "Conflict",
-        message: `Another deletion of lock 1001 is running (job ${jobId})`,
+        message: `Another deletion of lock 1001 is awaiting approval (job ${jobId})`,
         code: 409,
         jobId,
       },
@@ -169,10 +169,11 @@ describe("a failed deletion", () => {
       </WithRouter>,
     );
     const alert = screen.getByRole("alert");
-    await expect.element(alert).toMatchTextContent(/Another deletion of this target is running/);
+    await expect.element(alert).toMatchTextContent(/Another deletion of this target is under way/);
+    await expect.element(alert).toMatchTextContent(/is awaiting approval \(job /);
     await expect.element(alert).toMatchTextContent(/Nothing was started/);
     await expect
-      .element(alert.getByRole("link", { name: "Follow the running job" }))
+      .element(alert.getByRole("link", { name: "Open that job" }))
       .toHaveAttribute("href", `/dev/jobs/${jobId}`);
   });
 });

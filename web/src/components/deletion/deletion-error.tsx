@@ -108,15 +108,18 @@ export function DeletionError({
   if (isApiError(error, 409)) {
     const holder = HeldByJob.safeParse(error.raw).data;
     return (
-      <ErrorAlert error={error} title="Another deletion of this target is running">
-        <p>Nothing was started. Wait for that job to end, then look at the target again.</p>
+      <ErrorAlert error={error} title="Another deletion of this target is under way">
+        <p>
+          Nothing was started. That job may be running, waiting out its delay or waiting for approval: open it
+          to see, and look at the target again once it has ended.
+        </p>
         {holder && (
           <Link
             to="/$env/jobs/$jobId"
             params={{ env: environment, jobId: holder.jobId }}
             className={buttonVariants({ variant: "outline", size: "sm", className: "w-fit" })}
           >
-            Follow the running job
+            Open that job
             <ArrowRight aria-hidden="true" />
           </Link>
         )}
