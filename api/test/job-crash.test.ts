@@ -4,7 +4,7 @@ import { HubDeletionResponse, type JobStepName, LockDeletionResponse } from "@cl
 import { afterEach, describe, expect, it } from "vitest";
 import { stepFaults } from "../src/jobs/step-faults.ts";
 import { deleteLock, json, seedLocksBeforeAll, staffCall } from "./helpers.ts";
-import { archivesOf, auditOfJob, jobOf, leftOf } from "./job-helpers.ts";
+import { archivesOf, auditOfJob, crashOnceAfter, jobOf, leftOf } from "./job-helpers.ts";
 
 // A crash at every step boundary of a full lock deletion: the step did its work once, then the
 // Worker "died" before the engine recorded it (the step throws after its side effect), so the
@@ -31,22 +31,12 @@ describe("a lock deletion that crashes after a step did its work", () => {
     async (step, i) => {
       const lock = locks.filter((l) => l.event_count > 0)[i]!;
       await staffCall(`/admin/locks/${lock.lock_id}`); // the DO holds a snapshot to delete
-      await using jobs = await introspectWorkflow(env.DELETION_JOBS);
-      await jobs.modifyAll(async (m) => {
-        await m.disableRetryDelays();
-      });
-      const crashed: string[] = [];
-      stepFaults.afterWork = (_jobId, name, attempt) => {
-        if (name === step && attempt === 1) {
-          crashed.push(name);
-          throw new Error(`worker died after ${name}`);
-        }
-      };
+      await using crash = await crashOnceAfter(step);
 
       const res = await deleteLock(lock.lock_id, "mode=DELETE_DO_AND_EVENTS", { "X-Audit-Reason": "SUP-9" });
       expect(res.status).toBe(200);
       const body = LockDeletionResponse.parse(await res.json());
-      expect(crashed).toEqual([step]);
+      expect(crash.crashed).toEqual([step]);
       expect(body.success).toBe(true);
       expect(body.steps.every((s) => s.status === "done")).toBe(true);
       expect(body.summary).toMatchObject({

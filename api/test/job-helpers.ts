@@ -1,6 +1,6 @@
-import { runInDurableObject } from "cloudflare:test";
+import { introspectWorkflow, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { ArchiveListResponse, AuditListResponse, Job } from "@cleanup/shared";
+import { ArchiveListResponse, AuditListResponse, Job, type JobStepName } from "@cleanup/shared";
 import { stepFaults } from "../src/jobs/step-faults.ts";
 import { aggregateStub } from "../src/storage/aggregates-registry.ts";
 import { json, staffCall } from "./helpers.ts";
@@ -69,5 +69,36 @@ export function holdAt(step: string): () => void {
   return () => {
     stepFaults.beforeWork = null;
     release();
+  };
+}
+
+/**
+ * A Worker that dies once after `step` did its work, before the engine recorded it: the step's
+ * first attempt throws after its side effect, and the engine's retry (without its delay) runs it
+ * again. `crashed` lists the steps that threw; disposing it ends the fault and the introspection.
+ *
+ * @example
+ * await using crash = await crashOnceAfter("delete-events");
+ * // … run a deletion …
+ * expect(crash.crashed).toEqual(["delete-events"]);
+ */
+export async function crashOnceAfter(step: JobStepName) {
+  const jobs = await introspectWorkflow(env.DELETION_JOBS);
+  await jobs.modifyAll(async (m) => {
+    await m.disableRetryDelays();
+  });
+  const crashed: string[] = [];
+  stepFaults.afterWork = (_jobId, name, attempt) => {
+    if (name === step && attempt === 1) {
+      crashed.push(name);
+      throw new Error(`worker died after ${name}`);
+    }
+  };
+  return {
+    crashed,
+    async [Symbol.asyncDispose]() {
+      stepFaults.afterWork = null;
+      await jobs[Symbol.asyncDispose]();
+    },
   };
 }

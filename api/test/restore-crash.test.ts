@@ -4,7 +4,7 @@ import { type JobStepName, RestoreResponse } from "@cleanup/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import { stepFaults } from "../src/jobs/step-faults.ts";
 import { deleteLock, seedLocksBeforeAll, staffCall } from "./helpers.ts";
-import { archivesOf, auditOfJob, jobOf, leftOf } from "./job-helpers.ts";
+import { archivesOf, auditOfJob, crashOnceAfter, jobOf, leftOf } from "./job-helpers.ts";
 
 // A crash at every step boundary of a restore: the step did its work once, then the Worker "died"
 // before the engine recorded it, so the resumed job runs that step again. The lock must read exactly
@@ -35,21 +35,11 @@ describe("a restore that crashes after a step did its work", () => {
       expect(del.status).toBe(200);
       const [archive] = await archivesOf("lock", String(lock.lock_id));
 
-      await using jobs = await introspectWorkflow(env.DELETION_JOBS);
-      await jobs.modifyAll(async (m) => {
-        await m.disableRetryDelays();
-      });
-      const crashed: string[] = [];
-      stepFaults.afterWork = (_jobId, name, attempt) => {
-        if (name === step && attempt === 1) {
-          crashed.push(name);
-          throw new Error(`worker died after ${name}`);
-        }
-      };
+      await using crash = await crashOnceAfter(step);
       const res = await staffCall(`/admin/archives/${archive!.id}/restore`, { method: "POST" });
       expect(res.status).toBe(200);
       const body = RestoreResponse.parse(await res.json());
-      expect(crashed).toEqual([step]);
+      expect(crash.crashed).toEqual([step]);
       expect(body.success).toBe(true);
       expect(body.summary.eventsRestored).toBe(lock.event_count);
 
