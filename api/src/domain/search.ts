@@ -78,8 +78,33 @@ function segmentStatement(
   limit: number,
 ): SearchStatement {
   const p = new Params();
+  const sql = segmentSelect(purpose, segment, all, term, after, limit, p);
+  return { segment: segment.name, purpose, sql, values: p.values };
+}
+
+/** The SQL of segmentStatement, its values added to `p` (so it can stand inside another statement). */
+function segmentSelect(
+  purpose: "page" | "count",
+  segment: Segment,
+  all: Segment[],
+  term: Term,
+  after: Key | null,
+  limit: number,
+  p: Params,
+): string {
   const excluded = earlierOf(segment, all).map((e) => `NOT IFNULL((${e.filter!(term, p)}), 0)`);
-  if (segment.contains) return windowStatement(purpose, segment, term, p, excluded, after, limit);
+  if (segment.contains) {
+    // A type whose keyed slices already passed COUNT_CAP has a total that is a lower bound whatever
+    // "contains" adds: its count is skipped (a common name's FTS candidates are all prefix matches,
+    // each a row lookup to find that out), and is exact whenever the total is.
+    const uncapped =
+      purpose === "count"
+        ? earlierOf(segment, all)
+            .filter((e) => !e.contains)
+            .map((e) => `(${segmentSelect("count", e, all, term, null, 0, p)}) <= ${COUNT_CAP}`)
+        : [];
+    return windowSelect(purpose, segment, term, p, excluded, uncapped, after, limit);
+  }
   const source = SOURCES[segment.type];
   const columns =
     purpose === "page"
@@ -101,8 +126,7 @@ function segmentStatement(
     const keys = segment.order.map((_, i) => `k${i}`).join(", ");
     select = purpose === "page" ? `${union} ORDER BY ${keys} LIMIT ${lim}` : union;
   }
-  const sql = purpose === "page" ? select : `SELECT count(*) AS n FROM (${select})`;
-  return { segment: segment.name, purpose, sql, values: p.values };
+  return purpose === "page" ? select : `SELECT count(*) AS n FROM (${select})`;
 }
 
 /** Rows one page of "contains" looks at (see CONTAINS_WINDOW, SCAN_WINDOW). */
@@ -116,15 +140,17 @@ export const windowOf = (segment: Segment, limit: number) =>
  * that found fewer than `limit` in a full window hands on a cursor after it; `count` counts the kept
  * among the first COUNT_CAP + 1.
  */
-function windowStatement(
+function windowSelect(
   purpose: "page" | "count",
   segment: Segment,
   term: Term,
   p: Params,
   excluded: string[],
+  /** Conditions for counting at all (`count` only): when one fails, the count is 0 of 0 examined. */
+  countIf: string[],
   after: Key | null,
   limit: number,
-): SearchStatement {
+): string {
   const source = SOURCES[segment.type];
   const size = p.p(purpose === "page" ? windowOf(segment, limit) : COUNT_CAP + 1);
   const afterRow = after ? p.p(after[0]) : null;
@@ -143,13 +169,13 @@ function windowStatement(
     keeps.unshift(`${source.text} LIKE ${p.p(likeContains(term))} ESCAPE '\\'`);
   }
   const keep = keeps.length > 0 ? `(${keeps.join(" AND ")})` : "1";
-  const sql =
-    purpose === "page"
-      ? `WITH w AS MATERIALIZED (SELECT f.rowid AS k0, ${keep} AS keep, ${source.id} AS id, ${source.label} AS label FROM ${candidates})
+  if (purpose === "page") {
+    return `WITH w AS MATERIALIZED (SELECT f.rowid AS k0, ${keep} AS keep, ${source.id} AS id, ${source.label} AS label FROM ${candidates})
          SELECT k0, keep, CASE WHEN keep THEN id END AS id, CASE WHEN keep THEN label END AS label, (SELECT count(*) FROM w) AS examined
-         FROM w WHERE keep OR k0 = (SELECT max(k0) FROM w) ORDER BY k0`
-      : `SELECT COALESCE(SUM(keep), 0) AS n, COUNT(*) AS examined FROM (SELECT ${keep} AS keep FROM ${candidates})`;
-  return { segment: segment.name, purpose, sql, values: p.values };
+         FROM w WHERE keep OR k0 = (SELECT max(k0) FROM w) ORDER BY k0`;
+  }
+  const only = countIf.length > 0 ? ` WHERE ${countIf.join(" AND ")}` : "";
+  return `SELECT COALESCE(SUM(keep), 0) AS n, COUNT(*) AS examined FROM (SELECT ${keep} AS keep FROM ${candidates})${only}`;
 }
 
 /** D1 (workerd's SQLite) allows at most this many terms in one compound SELECT. */
