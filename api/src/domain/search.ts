@@ -69,29 +69,26 @@ const keysetAfter = (order: string[], after: Key, p: Params) =>
  * its rows up to COUNT_CAP + 1. Either way each index range (or the FTS lookup) is read only as far
  * as the LIMIT, so the cost follows the page size, not the table's.
  */
-function segmentStatement(
-  purpose: "page" | "count",
-  segment: Segment,
-  all: Segment[],
-  term: Term,
-  after: Key | null,
-  limit: number,
-): SearchStatement {
+function segmentStatement(slice: SliceQuery): SearchStatement {
   const p = new Params();
-  const sql = segmentSelect(purpose, segment, all, term, after, limit, p);
-  return { segment: segment.name, purpose, sql, values: p.values };
+  const sql = segmentSelect(slice, p);
+  return { segment: slice.segment.name, purpose: slice.purpose, sql, values: p.values };
 }
 
+/** What one slice's statement reads: its rows (`page`, after `after`, up to `limit`) or its count. */
+type SliceQuery = {
+  purpose: "page" | "count";
+  segment: Segment;
+  /** Every slice of the search, in result order. */
+  all: Segment[];
+  term: Term;
+  after: Key | null;
+  limit: number;
+};
+
 /** The SQL of segmentStatement, its values added to `p` (so it can stand inside another statement). */
-function segmentSelect(
-  purpose: "page" | "count",
-  segment: Segment,
-  all: Segment[],
-  term: Term,
-  after: Key | null,
-  limit: number,
-  p: Params,
-): string {
+function segmentSelect(slice: SliceQuery, p: Params): string {
+  const { purpose, segment, all, term, after, limit } = slice;
   const excluded = earlierOf(segment, all).map((e) => `NOT IFNULL((${e.filter!(term, p)}), 0)`);
   if (segment.contains) {
     // A type whose keyed slices already passed COUNT_CAP has a total that is a lower bound whatever
@@ -101,7 +98,13 @@ function segmentSelect(
       purpose === "count"
         ? earlierOf(segment, all)
             .filter((e) => !e.contains)
-            .map((e) => `(${segmentSelect("count", e, all, term, null, 0, p)}) <= ${COUNT_CAP}`)
+            .map((e) => {
+              const count = segmentSelect(
+                { purpose: "count", segment: e, all, term, after: null, limit: 0 },
+                p,
+              );
+              return `(${count}) <= ${COUNT_CAP}`;
+            })
         : [];
     return windowSelect(purpose, segment, term, p, excluded, uncapped, after, limit);
   }
@@ -233,7 +236,14 @@ export function searchStatements(db: D1Database, request: SearchRequest) {
   const start = request.cursor ? decodeCursor(request.cursor, term, request.type, segments) : null;
   const from = segments.slice(start?.index ?? 0);
   const pages = from.map((s, i) =>
-    segmentStatement("page", s, segments, term, i === 0 ? (start?.after ?? null) : null, request.limit + 1),
+    segmentStatement({
+      purpose: "page",
+      segment: s,
+      all: segments,
+      term,
+      after: i === 0 ? (start?.after ?? null) : null,
+      limit: request.limit + 1,
+    }),
   );
   const counts = start
     ? []
@@ -246,7 +256,9 @@ export function searchStatements(db: D1Database, request: SearchRequest) {
             values: [],
           },
         ]
-      : segments.map((s) => segmentStatement("count", s, segments, term, null, 0));
+      : segments.map((s) =>
+          segmentStatement({ purpose: "count", segment: s, all: segments, term, after: null, limit: 0 }),
+        );
   const prepare = (s: SearchStatement) => db.prepare(s.sql).bind(...s.values);
   return { term, segments: from, pages, counts, prepare };
 }
