@@ -143,12 +143,11 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult
         clearTimeout(timer);
         return { ok: true, status: res.statusCode, headers: res.headers, body: read.whole };
       }
+      if (read.bytes > req.maxResponseBytes) return refuseOverCap();
       head = read.head;
     } catch (err) {
       return failed(err);
     }
-    const read = head.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-    if (read > req.maxResponseBytes) return refuseOverCap();
   }
   res.body.once("close", () => clearTimeout(timer));
   const body = cappedStream(res.body, req.maxResponseBytes, head, (err) => {
@@ -160,12 +159,16 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResult
 
 /**
  * Reads `source` until it ends or more than `limit` bytes arrived: the whole body, or the chunks
- * read so far with the source paused (the rest is still to come). Rejects when the source fails.
+ * read so far (`bytes` of them) with the source paused, the rest still to come. Rejects when the
+ * source fails.
  */
 function readUpTo(
   source: Readable,
   limit: number,
-): Promise<{ whole: Uint8Array<ArrayBuffer>; head?: never } | { whole?: never; head: Buffer[] }> {
+): Promise<
+  | { whole: Uint8Array<ArrayBuffer>; head?: never; bytes?: never }
+  | { whole?: never; head: Buffer[]; bytes: number }
+> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let seen = 0;
@@ -180,17 +183,11 @@ function readUpTo(
       if (seen <= limit) return;
       source.pause();
       stop();
-      resolve({ head: chunks });
+      resolve({ head: chunks, bytes: seen });
     };
     const onEnd = () => {
       stop();
-      const whole = new Uint8Array(seen);
-      let at = 0;
-      for (const chunk of chunks) {
-        whole.set(chunk, at);
-        at += chunk.byteLength;
-      }
-      resolve({ whole });
+      resolve({ whole: Buffer.concat(chunks, seen) as Uint8Array<ArrayBuffer> });
     };
     const onError = (err: Error) => {
       stop();
