@@ -11,10 +11,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
+import { sessionJwt } from "../../scripts/lib/bench-stack.ts";
 import { startIdp } from "../../scripts/lib/idp-server.ts";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { createSessionBox, SESSION_COOKIE } from "../src/session-cookie.ts";
 
 const { values: args } = parseArgs({
   options: { rounds: { type: "string", default: "7" }, requests: { type: "string", default: "3000" } },
@@ -107,11 +107,7 @@ try {
     body: JSON.stringify({ email: "support@smartphonekey.com", password: "dev-password" }),
   });
   const sessionCookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
-  const box = await createSessionBox(SECRET);
-  const session = (await box.open(SESSION_COOKIE, sessionCookie.slice(SESSION_COOKIE.length + 1))) as {
-    jwt: string;
-  };
-  bearer = `Bearer ${session.jwt}`;
+  bearer = `Bearer ${await sessionJwt(sessionCookie, SECRET)}`;
   const bffServer = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((r) => bffServer.once("listening", r));
   const bffPort = (bffServer.address() as AddressInfo).port;
